@@ -1,0 +1,150 @@
+//! Every API URL the app requests, built in one place so views never write one by hand.
+
+use crate::query::Query;
+
+/// The default API: LL2's development host (stale data, but not throttled).
+pub const DEFAULT_BASE: &str = "https://lldev.thespacedevs.com/2.3.0";
+
+/// The API's largest page, used to load lookup lists in as few requests as possible.
+pub const LOOKUP_PAGE_SIZE: u32 = 100;
+
+/// The base URL the deployer configured, trimmed of trailing slashes; the default when the
+/// setting is empty or not an http(s) URL.
+pub fn normalise_base(configured: Option<&str>) -> String {
+    match configured.map(str::trim) {
+        Some(base) if is_http_url(base) => base.trim_end_matches('/').to_string(),
+        _ => DEFAULT_BASE.to_string(),
+    }
+}
+
+/// The spacecraft list for a view: the app's query string is the API's.
+pub fn spacecraft_list(base: &str, query: &Query) -> String {
+    let query_string = query.to_query_string();
+    if query_string.is_empty() {
+        format!("{base}/spacecraft/")
+    } else {
+        format!("{base}/spacecraft/?{query_string}")
+    }
+}
+
+/// One spacecraft, always in detailed mode.
+pub fn spacecraft_detail(base: &str, id: u64) -> String {
+    format!("{base}/spacecraft/{id}/")
+}
+
+pub fn statuses(base: &str) -> String {
+    format!("{base}/config/spacecraft_statuses/?limit={LOOKUP_PAGE_SIZE}")
+}
+
+/// One page of configurations. We page by offset ourselves instead of following the API's
+/// `next` link, so we never request a URL that came from a response.
+pub fn configurations(base: &str, offset: u64) -> String {
+    let mut url =
+        format!("{base}/spacecraft_configurations/?ordering=name&limit={LOOKUP_PAGE_SIZE}");
+    if offset > 0 {
+        url.push_str(&format!("&offset={offset}"));
+    }
+    url
+}
+
+/// Offsets of the pages still to load after the first page of a list with `count` items.
+pub fn remaining_offsets(count: u64, page_size: u32) -> impl Iterator<Item = u64> {
+    let page_size = u64::from(page_size.max(1));
+    // A hostile `count` must not make us loop for ever: 20 pages is 2000 configurations.
+    let pages = count.div_ceil(page_size).min(20);
+    (1..pages).map(move |page| page * page_size)
+}
+
+/// Only `http:` and `https:` URLs from the API are ever put in a `src` or `href`.
+pub fn is_http_url(url: &str) -> bool {
+    let lower = url
+        .trim_start()
+        .get(..8)
+        .unwrap_or(url)
+        .to_ascii_lowercase();
+    lower.starts_with("https://") || lower.starts_with("http://")
+}
+
+/// The URL if it is safe to use as a link or image source.
+pub fn safe_url(url: Option<&str>) -> Option<&str> {
+    url.map(str::trim).filter(|url| is_http_url(url))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const BASE: &str = "http://127.0.0.1:9/2.3.0";
+
+    #[test]
+    fn the_list_request_carries_exactly_the_view_s_parameters() {
+        let query = Query::parse("search=shuttle&ordering=-flights_count");
+        assert_eq!(
+            spacecraft_list(BASE, &query),
+            "http://127.0.0.1:9/2.3.0/spacecraft/?search=shuttle&ordering=-flights_count"
+        );
+        assert_eq!(
+            spacecraft_list(BASE, &Query::default()),
+            format!("{BASE}/spacecraft/")
+        );
+        let query =
+            Query::parse("search=%E7%A5%9E%E8%88%9F+a%26b&in_space=true&limit=20&offset=40");
+        assert_eq!(
+            spacecraft_list(BASE, &query),
+            format!("{BASE}/spacecraft/?search=%E7%A5%9E%E8%88%9F+a%26b&in_space=true&limit=20&offset=40")
+        );
+    }
+
+    #[test]
+    fn invalid_view_values_never_reach_the_api() {
+        let query = Query::parse("limit=abc&offset=-5&ordering=DROP&in_space=maybe&x=1");
+        assert_eq!(spacecraft_list(BASE, &query), format!("{BASE}/spacecraft/"));
+    }
+
+    #[test]
+    fn detail_and_lookup_urls() {
+        assert_eq!(
+            spacecraft_detail(BASE, 95),
+            format!("{BASE}/spacecraft/95/")
+        );
+        assert_eq!(
+            statuses(BASE),
+            format!("{BASE}/config/spacecraft_statuses/?limit=100")
+        );
+        assert_eq!(
+            configurations(BASE, 100),
+            format!("{BASE}/spacecraft_configurations/?ordering=name&limit=100&offset=100")
+        );
+        assert_eq!(remaining_offsets(130, 100).collect::<Vec<_>>(), vec![100]);
+        assert_eq!(remaining_offsets(100, 100).count(), 0);
+        assert_eq!(remaining_offsets(u64::MAX, 100).count(), 19);
+    }
+
+    #[test]
+    fn the_configured_base_is_checked() {
+        assert_eq!(normalise_base(Some("http://127.0.0.1:9/2.3.0/")), BASE);
+        assert_eq!(normalise_base(Some("")), DEFAULT_BASE);
+        assert_eq!(normalise_base(Some("javascript:alert(1)")), DEFAULT_BASE);
+        assert_eq!(normalise_base(None), DEFAULT_BASE);
+    }
+
+    #[test]
+    fn only_web_urls_are_used() {
+        assert_eq!(
+            safe_url(Some("https://x.test/a.jpg")),
+            Some("https://x.test/a.jpg")
+        );
+        assert_eq!(safe_url(Some(" HTTP://x.test/ ")), Some("HTTP://x.test/"));
+        for bad in [
+            "javascript:alert(1)",
+            "data:text/html,hi",
+            "//evil.test",
+            "",
+            "ftp://x",
+            "神舟",
+        ] {
+            assert_eq!(safe_url(Some(bad)), None, "{bad}");
+        }
+        assert_eq!(safe_url(None), None);
+    }
+}

@@ -1,0 +1,253 @@
+//! Everything that can go wrong with a request, and what to tell the user about it.
+
+use serde_json::Value;
+
+/// One error type for every failed request; views render it and never format errors themselves.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ApiError {
+    /// 400: the API rejected a parameter. `(field, message)` pairs, e.g. `("status", "Select a
+    /// valid choice.")`.
+    BadRequest(Vec<(String, String)>),
+    NotFound,
+    /// 429, with the wait in seconds when the API said it.
+    Throttled {
+        retry_after_secs: Option<u64>,
+    },
+    /// 5xx.
+    Server {
+        status: u16,
+    },
+    /// Any other unexpected status.
+    Http {
+        status: u16,
+    },
+    /// The request never got an answer we can read: offline, DNS, CORS, connection reset.
+    Network {
+        offline: bool,
+    },
+    /// No answer within the time we wait.
+    Timeout,
+    /// An answer that is not the JSON we expect.
+    Decode,
+}
+
+impl ApiError {
+    /// Builds the error for a non-2xx answer from its status, `Retry-After` header and body.
+    pub fn from_response(status: u16, retry_after: Option<&str>, body: &str) -> ApiError {
+        match status {
+            400 => ApiError::BadRequest(field_messages(body)),
+            404 => ApiError::NotFound,
+            429 => ApiError::Throttled {
+                retry_after_secs: retry_after
+                    .and_then(|value| value.trim().parse::<u64>().ok())
+                    .or_else(|| throttle_wait_from_body(body)),
+            },
+            500..=599 => ApiError::Server { status },
+            _ => ApiError::Http { status },
+        }
+    }
+
+    /// A short headline.
+    pub fn title(&self) -> &'static str {
+        match self {
+            ApiError::BadRequest(_) => "The API did not accept this search",
+            ApiError::NotFound => "Not found",
+            ApiError::Throttled { .. } => "Rate limit reached",
+            ApiError::Server { .. } => "The API is having trouble",
+            ApiError::Http { .. } => "Unexpected answer from the API",
+            ApiError::Network { .. } => "Cannot reach the API",
+            ApiError::Timeout => "The API took too long to answer",
+            ApiError::Decode => "The API sent something we could not read",
+        }
+    }
+
+    /// What happened and what the user can do, in a sentence or two.
+    pub fn message(&self) -> String {
+        match self {
+            ApiError::BadRequest(fields) if fields.is_empty() => {
+                "One of the filters has a value the API does not accept. Change or clear the filters."
+                    .to_string()
+            }
+            ApiError::BadRequest(_) => {
+                "Change or clear the filters named below and try again.".to_string()
+            }
+            ApiError::NotFound => "The API has no record at this address.".to_string(),
+            ApiError::Throttled { retry_after_secs: Some(secs) } => format!(
+                "Launch Library allows a limited number of requests per hour. Next request possible in {}.",
+                wait(*secs)
+            ),
+            ApiError::Throttled { retry_after_secs: None } => {
+                "Launch Library allows a limited number of requests per hour. Try again later."
+                    .to_string()
+            }
+            ApiError::Server { status } => format!(
+                "Launch Library answered with an error ({status}). This is usually temporary: try again in a moment."
+            ),
+            ApiError::Http { status } => format!("Launch Library answered with HTTP {status}."),
+            ApiError::Network { offline: true } => {
+                "Your browser is offline. Reconnect and try again.".to_string()
+            }
+            ApiError::Network { offline: false } => {
+                "The request did not get through: the API may be down or blocking requests for a while. Try again in a moment."
+                    .to_string()
+            }
+            ApiError::Timeout => {
+                "No answer came in time. The API may be overloaded: try again.".to_string()
+            }
+            ApiError::Decode => {
+                "The answer was not valid data. This is usually temporary: try again.".to_string()
+            }
+        }
+    }
+
+    /// Field messages to show beside the form, for a 400.
+    pub fn field_messages(&self) -> &[(String, String)] {
+        match self {
+            ApiError::BadRequest(fields) => fields,
+            _ => &[],
+        }
+    }
+}
+
+/// `12 min 34 s`, `1 h 5 min`, `45 s`.
+pub fn wait(secs: u64) -> String {
+    let (hours, minutes, seconds) = (secs / 3600, secs / 60 % 60, secs % 60);
+    match (hours, minutes) {
+        (0, 0) => format!("{seconds} s"),
+        (0, _) => format!("{minutes} min {seconds} s"),
+        _ => format!("{hours} h {minutes} min"),
+    }
+}
+
+/// DRF's validation body: `{"field": ["message", ...], "detail": "..."}`; anything else gives
+/// no field messages (the generic text then applies).
+fn field_messages(body: &str) -> Vec<(String, String)> {
+    let Ok(Value::Object(map)) = serde_json::from_str::<Value>(body) else {
+        return Vec::new();
+    };
+    map.into_iter()
+        .filter_map(|(field, value)| {
+            let message = match value {
+                Value::String(text) => text,
+                Value::Array(items) => items
+                    .iter()
+                    .filter_map(Value::as_str)
+                    .collect::<Vec<_>>()
+                    .join(" "),
+                _ => return None,
+            };
+            (!message.trim().is_empty()).then_some((field, message))
+        })
+        .take(10)
+        .collect()
+}
+
+/// DRF's throttle text: "Request was throttled. Expected available in 754 seconds."
+fn throttle_wait_from_body(body: &str) -> Option<u64> {
+    let detail = match serde_json::from_str::<Value>(body) {
+        Ok(Value::Object(map)) => map.get("detail")?.as_str()?.to_string(),
+        _ => body.to_string(),
+    };
+    let rest = &detail[detail.find("available in")? + "available in".len()..];
+    let digits: String = rest
+        .trim_start()
+        .chars()
+        .take_while(|ch| ch.is_ascii_digit())
+        .collect();
+    digits.parse().ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_400_lists_its_field_messages() {
+        let error = ApiError::from_response(
+            400,
+            None,
+            r#"{"status": ["Select a valid choice. That choice is not one of the available choices."]}"#,
+        );
+        assert_eq!(
+            error.field_messages(),
+            &[(
+                "status".to_string(),
+                "Select a valid choice. That choice is not one of the available choices."
+                    .to_string()
+            )]
+        );
+        assert_eq!(
+            ApiError::from_response(400, None, "<html>").field_messages(),
+            &[]
+        );
+    }
+
+    #[test]
+    fn a_throttle_says_how_long_to_wait() {
+        let from_header = ApiError::from_response(429, Some("754"), "");
+        assert_eq!(
+            from_header,
+            ApiError::Throttled {
+                retry_after_secs: Some(754)
+            }
+        );
+        assert!(from_header.message().contains("12 min 34 s"));
+        let from_body = ApiError::from_response(
+            429,
+            None,
+            r#"{"detail": "Request was throttled. Expected available in 61 seconds."}"#,
+        );
+        assert_eq!(
+            from_body,
+            ApiError::Throttled {
+                retry_after_secs: Some(61)
+            }
+        );
+        assert_eq!(
+            ApiError::from_response(429, Some("soon"), "nope"),
+            ApiError::Throttled {
+                retry_after_secs: None
+            }
+        );
+    }
+
+    #[test]
+    fn statuses_map_to_kinds() {
+        assert_eq!(ApiError::from_response(404, None, ""), ApiError::NotFound);
+        assert_eq!(
+            ApiError::from_response(503, None, ""),
+            ApiError::Server { status: 503 }
+        );
+        assert_eq!(
+            ApiError::from_response(418, None, ""),
+            ApiError::Http { status: 418 }
+        );
+    }
+
+    #[test]
+    fn waits_read_naturally() {
+        assert_eq!(wait(754), "12 min 34 s");
+        assert_eq!(wait(45), "45 s");
+        assert_eq!(wait(3900), "1 h 5 min");
+    }
+
+    #[test]
+    fn every_error_has_words_for_people() {
+        let all = [
+            ApiError::BadRequest(vec![]),
+            ApiError::NotFound,
+            ApiError::Throttled {
+                retry_after_secs: None,
+            },
+            ApiError::Server { status: 500 },
+            ApiError::Http { status: 418 },
+            ApiError::Network { offline: true },
+            ApiError::Network { offline: false },
+            ApiError::Timeout,
+            ApiError::Decode,
+        ];
+        for error in all {
+            assert!(!error.title().is_empty() && !error.message().is_empty());
+        }
+    }
+}

@@ -1,0 +1,143 @@
+//! One spacecraft in the grid.
+
+use crate::api::models::{Spacecraft, SpacecraftConfig};
+use crate::components::image::{sources, FallbackImage};
+use crate::config::AppContext;
+use crate::format;
+use leptos::prelude::*;
+
+/// The display name: the API sometimes has none.
+pub fn display_name(craft: &Spacecraft) -> String {
+    if craft.name.trim().is_empty() {
+        format!("Unnamed spacecraft #{}", craft.id)
+    } else {
+        craft.name.clone()
+    }
+}
+
+/// A grid card. The heading link stretches over the whole card (CSS), so the card is one click
+/// target and one tab stop, and Enter on it opens the detail page.
+#[component]
+pub fn SpacecraftCard(craft: Spacecraft, #[prop(optional)] eager_image: bool) -> impl IntoView {
+    let context = expect_context::<AppContext>();
+    let href = context.detail_href(craft.id);
+    let name = display_name(&craft);
+    let image_sources = sources(craft.image.as_ref(), true);
+    let config = craft.spacecraft_config.clone().unwrap_or_default();
+    let detailed = craft.flights.is_some();
+
+    view! {
+        <article class="card" data-spacecraft-id=craft.id.to_string()>
+            <div class="card-media">
+                <FallbackImage sources=image_sources alt=name.clone() eager=eager_image />
+            </div>
+            <div class="card-body">
+                <h2 class="card-title">
+                    <a class="card-link" href=href>{name}</a>
+                </h2>
+                {craft.serial_number.clone().filter(|serial| !serial.trim().is_empty()).map(|serial| {
+                    view! { <p class="card-serial">{serial}</p> }
+                })}
+                <Badges craft=craft.clone() />
+                <ConfigLine config=config.clone() />
+                {(!craft.description.trim().is_empty()).then(|| {
+                    view! { <p class="card-description">{craft.description.clone()}</p> }
+                })}
+                <Stats craft=craft.clone() />
+                {detailed.then(|| view! { <DetailedExtras craft=craft.clone() config=config /> })}
+            </div>
+        </article>
+    }
+}
+
+#[component]
+fn Badges(craft: Spacecraft) -> impl IntoView {
+    let status = craft
+        .status
+        .map(|status| status.name)
+        .filter(|name| !name.trim().is_empty());
+    view! {
+        <ul class="badges" aria-label="Status">
+            {status.map(|name| {
+                let tone = status_tone(&name);
+                view! { <li class=format!("badge badge-status badge-{tone}")>{name}</li> }
+            })}
+            {craft.in_space.then(|| view! { <li class="badge badge-space">"In space"</li> })}
+            {craft.is_placeholder.then(|| view! { <li class="badge badge-placeholder">"Placeholder"</li> })}
+        </ul>
+    }
+}
+
+/// A colour family for a status badge; unknown statuses stay neutral.
+fn status_tone(status: &str) -> &'static str {
+    match status.to_ascii_lowercase().as_str() {
+        "active" => "good",
+        "destroyed" | "lost" => "bad",
+        "retired" | "single use" | "decayed" => "muted",
+        _ => "neutral",
+    }
+}
+
+#[component]
+fn ConfigLine(config: SpacecraftConfig) -> impl IntoView {
+    let type_and_agency = config.type_and_agency();
+    (!config.name.trim().is_empty() || !type_and_agency.is_empty()).then(|| {
+        view! {
+            <p class="card-config">
+                <span class="card-config-name">{config.name}</span>
+                {(!type_and_agency.is_empty()).then(|| view! {
+                    <span class="card-config-meta">{type_and_agency}</span>
+                })}
+            </p>
+        }
+    })
+}
+
+#[component]
+fn Stats(craft: Spacecraft) -> impl IntoView {
+    view! {
+        <dl class="stats">
+            <Stat label="Flights" value=format::count(craft.flights_count) />
+            <Stat label="Mission ends" value=format::count(craft.mission_ends_count) />
+            <Stat label="Time in space" value=format::duration(craft.time_in_space.as_deref()) />
+            <Stat label="Time docked" value=format::duration(craft.time_docked.as_deref()) />
+            {craft.fastest_turnaround.as_deref().map(|turnaround| view! {
+                <Stat label="Fastest turnaround" value=format::duration(Some(turnaround)) />
+            })}
+        </dl>
+    }
+}
+
+#[component]
+pub fn Stat(label: &'static str, value: String) -> impl IntoView {
+    view! {
+        <div class="stat">
+            <dt>{label}</dt>
+            <dd>{value}</dd>
+        </div>
+    }
+}
+
+/// What detailed mode adds to a card: the configuration's key facts and the latest flight.
+#[component]
+fn DetailedExtras(craft: Spacecraft, config: SpacecraftConfig) -> impl IntoView {
+    let latest_flight = craft
+        .flights
+        .unwrap_or_default()
+        .into_iter()
+        .filter_map(|flight| flight.launch)
+        .max_by(|a, b| a.net.cmp(&b.net));
+    view! {
+        <dl class="stats stats-detailed">
+            {config.human_rated.map(|rated| view! {
+                <Stat label="Human-rated" value=if rated { "Yes".to_string() } else { "No".to_string() } />
+            })}
+            {config.crew_capacity.map(|crew| view! { <Stat label="Crew capacity" value=crew.to_string() /> })}
+            {config.maiden_flight.map(|date| view! { <Stat label="Maiden flight" value=format::date(&date) /> })}
+            {latest_flight.map(|launch| {
+                let when = launch.net.as_deref().map(format::date).unwrap_or_default();
+                view! { <Stat label="Latest flight" value=format!("{} {when}", launch.name).trim().to_string() /> }
+            })}
+        </dl>
+    }
+}

@@ -1,0 +1,7 @@
+//! Pieces the pages are made of.
+
+pub mod card;
+pub mod filters;
+pub mod image;
+pub mod pager;
+pub mod status;

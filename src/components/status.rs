@@ -1,0 +1,71 @@
+//! Loading, empty and failed states, shared by every page.
+
+use crate::api::ApiError;
+use leptos::prelude::*;
+
+/// A failed request: what happened, what to do, and a Retry button. The only place an
+/// `ApiError` is turned into words on the page.
+#[component]
+pub fn ErrorNotice(error: ApiError, on_retry: Callback<()>) -> impl IntoView {
+    let fields = error.field_messages().to_vec();
+    view! {
+        <div class="notice notice-error" role="alert" data-testid="error">
+            <h2 class="notice-title">{error.title()}</h2>
+            <p>{error.message()}</p>
+            {(!fields.is_empty()).then(|| view! {
+                <ul class="field-errors">
+                    {fields.into_iter().map(|(field, message)| {
+                        let label = field.clone();
+                        view! { <li data-field=field><code>{label}</code>": "{message}</li> }
+                    }).collect_view()}
+                </ul>
+            })}
+            <button type="button" class="button" on:click=move |_| on_retry.run(())>"Retry"</button>
+        </div>
+    }
+}
+
+/// Grey cards in the shape of the real ones while a page loads.
+#[component]
+pub fn SkeletonCards(count: usize) -> impl IntoView {
+    (0..count)
+        .map(|_| {
+            view! {
+                <li aria-hidden="true">
+                    <div class="card card-skeleton">
+                        <div class="card-media"></div>
+                        <div class="card-body">
+                            <div class="skeleton-line skeleton-title"></div>
+                            <div class="skeleton-line"></div>
+                            <div class="skeleton-line skeleton-short"></div>
+                        </div>
+                    </div>
+                </li>
+            }
+        })
+        .collect_view()
+}
+
+/// No spacecraft match: say so and offer the way out.
+#[component]
+pub fn EmptyResults(
+    /// Where "clear filters" leads, when filters are set.
+    clear_href: Option<String>,
+    /// Where "first page" leads, when the user paged past the end.
+    first_page_href: Option<String>,
+) -> impl IntoView {
+    view! {
+        <div class="notice" data-testid="empty" role="status">
+            <h2 class="notice-title">"No spacecraft found"</h2>
+            {match (clear_href, first_page_href) {
+                (_, Some(first)) => view! {
+                    <p>"This page is past the end of the results. "<a href=first>"Go to the first page"</a></p>
+                }.into_any(),
+                (Some(clear), None) => view! {
+                    <p>"Nothing matches these filters. "<a href=clear data-testid="empty-clear">"Clear the filters"</a></p>
+                }.into_any(),
+                (None, None) => view! { <p>"The API returned no spacecraft."</p> }.into_any(),
+            }}
+        </div>
+    }
+}

@@ -1,0 +1,22 @@
+//! Spacecraft Explorer: every spacecraft of Launch Library 2 as a filterable, sortable card grid.
+//!
+//! The pure parts (URL state, formatting, API models and URLs) build on any target and are
+//! tested on the host; the browser parts are compiled for wasm only.
+
+pub mod api;
+pub mod encoding;
+pub mod format;
+pub mod paging;
+pub mod query;
+
+#[cfg(target_arch = "wasm32")]
+mod app;
+#[cfg(target_arch = "wasm32")]
+pub mod components;
+#[cfg(target_arch = "wasm32")]
+pub mod config;
+#[cfg(target_arch = "wasm32")]
+pub mod pages;
+
+#[cfg(target_arch = "wasm32")]
+pub use app::App;

@@ -1,0 +1,17 @@
+//! Any path the app does not know, and spacecraft ids the API does not have.
+
+use crate::config::AppContext;
+use leptos::prelude::*;
+
+#[component]
+pub fn NotFound(#[prop(optional, into)] message: Option<String>) -> impl IntoView {
+    let context = expect_context::<AppContext>();
+    document().set_title("Not found — Spacecraft Explorer");
+    view! {
+        <div class="notice not-found" data-testid="not-found">
+            <h1 class="notice-title">"Not found"</h1>
+            <p>{message.unwrap_or_else(|| "There is no page at this address.".to_string())}</p>
+            <p><a href=context.back_to_grid_href()>"Browse all spacecraft"</a></p>
+        </div>
+    }
+}

@@ -1,0 +1,398 @@
+//! The view's state, as it lives in the address bar. Its keys are the API's own parameter names,
+//! so the same string is a shareable link to the app and the query of the API request.
+
+use crate::encoding::{encode, parse_pairs};
+
+/// Page sizes offered in the UI. The API itself accepts 1–100 and defaults to 10.
+pub const PAGE_SIZES: [u32; 4] = [10, 20, 50, 100];
+/// What the API uses when `limit` is absent.
+pub const DEFAULT_LIMIT: u32 = 10;
+/// The API cuts larger limits to this.
+pub const MAX_LIMIT: u32 = 100;
+
+/// Fields the API can order spacecraft by.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SortField {
+    FlightsCount,
+    Id,
+    MissionEndsCount,
+    TimeDocked,
+    TimeInSpace,
+}
+
+impl SortField {
+    pub const ALL: [SortField; 5] = [
+        SortField::FlightsCount,
+        SortField::MissionEndsCount,
+        SortField::TimeInSpace,
+        SortField::TimeDocked,
+        SortField::Id,
+    ];
+
+    pub fn api_name(self) -> &'static str {
+        match self {
+            SortField::FlightsCount => "flights_count",
+            SortField::Id => "id",
+            SortField::MissionEndsCount => "mission_ends_count",
+            SortField::TimeDocked => "time_docked",
+            SortField::TimeInSpace => "time_in_space",
+        }
+    }
+
+    fn from_api_name(name: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|field| field.api_name() == name)
+    }
+}
+
+/// An `ordering` value: a field, ascending or descending (`-` prefix).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Ordering {
+    pub field: SortField,
+    pub descending: bool,
+}
+
+impl Ordering {
+    /// Every ordering the API accepts, in the order the UI lists them.
+    pub fn all() -> impl Iterator<Item = Ordering> {
+        SortField::ALL
+            .into_iter()
+            .flat_map(|field| [true, false].map(|descending| Ordering { field, descending }))
+    }
+
+    pub fn parse(value: &str) -> Option<Self> {
+        let (descending, name) = match value.strip_prefix('-') {
+            Some(name) => (true, name),
+            None => (false, value),
+        };
+        SortField::from_api_name(name).map(|field| Ordering { field, descending })
+    }
+
+    pub fn to_param(self) -> String {
+        let sign = if self.descending { "-" } else { "" };
+        format!("{sign}{}", self.field.api_name())
+    }
+
+    /// A label for people, e.g. "Most flights".
+    pub fn label(self) -> &'static str {
+        use SortField::*;
+        match (self.field, self.descending) {
+            (FlightsCount, true) => "Most flights",
+            (FlightsCount, false) => "Fewest flights",
+            (MissionEndsCount, true) => "Most mission ends",
+            (MissionEndsCount, false) => "Fewest mission ends",
+            (TimeInSpace, true) => "Longest in space",
+            (TimeInSpace, false) => "Shortest in space",
+            (TimeDocked, true) => "Longest docked",
+            (TimeDocked, false) => "Shortest docked",
+            (Id, true) => "Newest in the database",
+            (Id, false) => "Oldest in the database",
+        }
+    }
+}
+
+/// How much the API returns per spacecraft.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Mode {
+    #[default]
+    Normal,
+    Detailed,
+}
+
+impl Mode {
+    pub fn api_name(self) -> &'static str {
+        match self {
+            Mode::Normal => "normal",
+            Mode::Detailed => "detailed",
+        }
+    }
+}
+
+/// The whole state of the grid view. `None` means "not in the URL": the API's default applies.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Query {
+    pub search: Option<String>,
+    pub name: Option<String>,
+    pub status: Option<u32>,
+    pub spacecraft_config: Option<u32>,
+    pub in_space: Option<bool>,
+    pub is_placeholder: Option<bool>,
+    pub ordering: Option<Ordering>,
+    pub mode: Mode,
+    pub limit: Option<u32>,
+    pub offset: u32,
+}
+
+impl Query {
+    /// Reads a query string leniently: unknown keys and invalid values are dropped, `limit` is
+    /// clamped to what the API allows. The last occurrence of a repeated key wins.
+    pub fn parse(query_string: &str) -> Query {
+        let mut query = Query::default();
+        for (key, value) in parse_pairs(query_string) {
+            match key.as_str() {
+                "search" => query.search = non_blank(value),
+                "name" => query.name = non_blank(value),
+                "status" => query.status = parse_id(&value),
+                "spacecraft_config" => query.spacecraft_config = parse_id(&value),
+                "in_space" => query.in_space = parse_bool(&value),
+                "is_placeholder" => query.is_placeholder = parse_bool(&value),
+                "ordering" => query.ordering = Ordering::parse(&value),
+                "mode" => {
+                    query.mode = match value.as_str() {
+                        "detailed" => Mode::Detailed,
+                        _ => Mode::Normal,
+                    }
+                }
+                "limit" => {
+                    query.limit = value
+                        .parse::<u64>()
+                        .ok()
+                        .filter(|limit| *limit > 0)
+                        .map(|limit| limit.min(u64::from(MAX_LIMIT)) as u32)
+                        .filter(|limit| *limit != DEFAULT_LIMIT)
+                }
+                "offset" => query.offset = value.parse::<u32>().unwrap_or(0),
+                _ => {}
+            }
+        }
+        query
+    }
+
+    /// The canonical query string (no leading `?`), in a fixed key order, defaults left out.
+    pub fn to_query_string(&self) -> String {
+        let mut pairs: Vec<(&str, String)> = Vec::new();
+        if let Some(search) = &self.search {
+            pairs.push(("search", search.clone()));
+        }
+        if let Some(name) = &self.name {
+            pairs.push(("name", name.clone()));
+        }
+        if let Some(status) = self.status {
+            pairs.push(("status", status.to_string()));
+        }
+        if let Some(config) = self.spacecraft_config {
+            pairs.push(("spacecraft_config", config.to_string()));
+        }
+        if let Some(in_space) = self.in_space {
+            pairs.push(("in_space", in_space.to_string()));
+        }
+        if let Some(placeholder) = self.is_placeholder {
+            pairs.push(("is_placeholder", placeholder.to_string()));
+        }
+        if let Some(ordering) = self.ordering {
+            pairs.push(("ordering", ordering.to_param()));
+        }
+        if self.mode != Mode::Normal {
+            pairs.push(("mode", self.mode.api_name().to_string()));
+        }
+        if let Some(limit) = self.limit {
+            pairs.push(("limit", limit.to_string()));
+        }
+        if self.offset > 0 {
+            pairs.push(("offset", self.offset.to_string()));
+        }
+        pairs
+            .into_iter()
+            .map(|(key, value)| format!("{key}={}", encode(&value)))
+            .collect::<Vec<_>>()
+            .join("&")
+    }
+
+    pub fn page_size(&self) -> u32 {
+        self.limit.unwrap_or(DEFAULT_LIMIT)
+    }
+
+    /// The same filters on another page.
+    pub fn with_offset(&self, offset: u32) -> Query {
+        Query {
+            offset,
+            ..self.clone()
+        }
+    }
+
+    /// True when any filter (not paging, ordering or mode) narrows the results.
+    pub fn is_filtered(&self) -> bool {
+        self.search.is_some()
+            || self.name.is_some()
+            || self.status.is_some()
+            || self.spacecraft_config.is_some()
+            || self.in_space.is_some()
+            || self.is_placeholder.is_some()
+    }
+
+    /// The filters cleared; ordering, mode and page size kept, back on the first page.
+    pub fn without_filters(&self) -> Query {
+        Query {
+            ordering: self.ordering,
+            mode: self.mode,
+            limit: self.limit,
+            ..Query::default()
+        }
+    }
+}
+
+fn non_blank(value: String) -> Option<String> {
+    (!value.trim().is_empty()).then_some(value)
+}
+
+fn parse_id(value: &str) -> Option<u32> {
+    value.parse::<u32>().ok().filter(|id| *id > 0)
+}
+
+fn parse_bool(value: &str) -> Option<bool> {
+    match value.to_ascii_lowercase().as_str() {
+        "true" | "1" => Some(true),
+        "false" | "0" => Some(false),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_shared_link_reads_back_as_the_same_view() {
+        let query = Query::parse("?search=shuttle&ordering=-flights_count");
+        assert_eq!(query.search.as_deref(), Some("shuttle"));
+        assert_eq!(
+            query.ordering,
+            Some(Ordering {
+                field: SortField::FlightsCount,
+                descending: true
+            })
+        );
+        assert_eq!(
+            query.to_query_string(),
+            "search=shuttle&ordering=-flights_count"
+        );
+    }
+
+    #[test]
+    fn every_parameter_round_trips() {
+        let query = Query {
+            search: Some("a b%25&c+#神舟".into()),
+            name: Some("Прогресс М1-4".into()),
+            status: Some(4),
+            spacecraft_config: Some(36),
+            in_space: Some(false),
+            is_placeholder: Some(true),
+            ordering: Ordering::parse("time_docked"),
+            mode: Mode::Detailed,
+            limit: Some(50),
+            offset: 150,
+        };
+        let text = query.to_query_string();
+        assert_eq!(Query::parse(&text), query);
+        assert_eq!(Query::parse(&text).to_query_string(), text);
+    }
+
+    #[test]
+    fn special_characters_survive_exactly() {
+        for search in [
+            "a b%25&c",
+            "100%",
+            "+",
+            "#hash",
+            " leading and trailing ",
+            "神舟",
+        ] {
+            let query = Query {
+                search: Some(search.into()),
+                ..Query::default()
+            };
+            assert_eq!(
+                Query::parse(&query.to_query_string()).search.as_deref(),
+                Some(search)
+            );
+        }
+    }
+
+    #[test]
+    fn invalid_values_are_dropped_or_clamped() {
+        let query = Query::parse(
+            "limit=abc&offset=-5&ordering=DROP&in_space=maybe&status=x&spacecraft_config=-1&mode=list&foo=bar",
+        );
+        assert_eq!(query, Query::default());
+        assert_eq!(query.to_query_string(), "");
+        assert_eq!(Query::parse("limit=5000").limit, Some(100));
+        assert_eq!(Query::parse("limit=0").limit, None);
+        assert_eq!(Query::parse("limit=10").to_query_string(), "");
+        assert_eq!(
+            Query::parse("in_space=True").to_query_string(),
+            "in_space=true"
+        );
+        assert_eq!(Query::parse("search=%20%20").search, None);
+        assert_eq!(Query::parse("offset=99999999999").offset, 0);
+    }
+
+    #[test]
+    fn every_ordering_is_offered_and_parses_back() {
+        let all: Vec<String> = Ordering::all().map(Ordering::to_param).collect();
+        assert_eq!(all.len(), 10);
+        for param in &all {
+            assert_eq!(
+                Ordering::parse(param).map(Ordering::to_param).as_ref(),
+                Some(param)
+            );
+        }
+        assert!(all.contains(&"-flights_count".to_string()));
+    }
+
+    #[test]
+    fn clearing_filters_keeps_presentation() {
+        let query = Query::parse("search=x&status=1&ordering=id&limit=50&offset=100&mode=detailed");
+        assert!(query.is_filtered());
+        assert_eq!(
+            query.without_filters().to_query_string(),
+            "ordering=id&mode=detailed&limit=50"
+        );
+    }
+
+    /// A small deterministic generator (no extra crate) feeding arbitrary query strings through
+    /// the parser: it must never panic, and what it produces must be a fixed point.
+    #[test]
+    fn random_query_strings_parse_to_a_fixed_point() {
+        let alphabet: Vec<char> = "ab=&%+#?-_0123456789 神xyzsearchlimitoffsetorderingstatus"
+            .chars()
+            .collect();
+        let keys = [
+            "search",
+            "name",
+            "status",
+            "spacecraft_config",
+            "in_space",
+            "is_placeholder",
+            "ordering",
+            "mode",
+            "limit",
+            "offset",
+        ];
+        let mut seed: u64 = 0x9E37_79B9_7F4A_7C15;
+        let mut next = move |bound: usize| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            (seed % bound as u64) as usize
+        };
+        for _ in 0..5000 {
+            let mut text = String::new();
+            for _ in 0..next(6) {
+                text.push_str(keys[next(keys.len())]);
+                text.push('=');
+                for _ in 0..next(8) {
+                    text.push(alphabet[next(alphabet.len())]);
+                }
+                text.push('&');
+            }
+            for _ in 0..next(5) {
+                text.push(alphabet[next(alphabet.len())]);
+            }
+            let canonical = Query::parse(&text).to_query_string();
+            assert_eq!(
+                Query::parse(&canonical).to_query_string(),
+                canonical,
+                "from {text:?}"
+            );
+        }
+    }
+}
