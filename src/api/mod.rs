@@ -40,7 +40,7 @@ mod tests {
     /// Random cuts and byte flips of the seed page must decode or fail cleanly, never panic.
     #[test]
     fn mutilated_json_never_panics() {
-        let seed = include_str!("../../tests/fixtures/seed-page.json");
+        let seed = include_str!("../../tests/ll2-standin/fixtures/seed-page.json");
         let mut state: u64 = 0x2545_F491_4F6C_DD1D;
         let mut next = move |bound: usize| {
             state ^= state << 13;

@@ -229,7 +229,7 @@ pub struct Throttle {
 mod tests {
     use super::*;
 
-    const SEED: &str = include_str!("../../tests/fixtures/seed-page.json");
+    const SEED: &str = include_str!("../../tests/ll2-standin/fixtures/seed-page.json");
 
     #[test]
     fn the_seed_page_deserialises() {

@@ -1,0 +1,59 @@
+# Installs what building and testing need, each only when missing, so the same scripts work on
+# a fresh machine and cost nothing on a prepared one. Sourced by .ci/serve and .ci/test.
+set -euo pipefail
+
+TRUNK_VERSION=0.21.14
+export PATH="$HOME/.cargo/bin:$PATH"
+
+log() { printf '\n== %s\n' "$*" >&2; }
+
+# The wasm-bindgen CLI must match the crate version in Cargo.lock exactly, or Trunk tries to
+# download one (and fails offline).
+wasm_bindgen_version() {
+  awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock
+}
+
+ensure_wasm_target() {
+  rustup target list --installed | grep -qx wasm32-unknown-unknown ||
+    { log "adding the wasm32 target"; rustup target add wasm32-unknown-unknown; }
+}
+
+ensure_trunk() {
+  if ! trunk --version 2>/dev/null | grep -q " $TRUNK_VERSION\$"; then
+    log "installing trunk $TRUNK_VERSION (several minutes, once)"
+    cargo install trunk --version "$TRUNK_VERSION" --locked
+  fi
+}
+
+ensure_wasm_bindgen() {
+  local want
+  want=$(wasm_bindgen_version)
+  if ! wasm-bindgen --version 2>/dev/null | grep -q " $want\$"; then
+    log "installing wasm-bindgen-cli $want (a few minutes, once)"
+    # Not --locked: its lockfile pins a crate version the registry here lacks.
+    cargo install wasm-bindgen-cli --version "$want" --force
+  fi
+}
+
+ensure_chromium() {
+  if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
+    log "installing Chromium and chromedriver"
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null
+  fi
+  export CHROMEDRIVER="${CHROMEDRIVER:-$(command -v chromedriver)}"
+}
+
+ensure_node() {
+  if ! command -v node >/dev/null; then
+    log "installing Node.js"
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs >/dev/null
+  fi
+}
+
+ensure_build_tools() {
+  ensure_wasm_target
+  ensure_trunk
+  ensure_wasm_bindgen
+}

@@ -1,0 +1,172 @@
+//! Components rendered in a real browser (wasm-bindgen-test in headless Chromium): mounted,
+//! poked like a user would, and read back from the DOM.
+#![cfg(target_arch = "wasm32")]
+
+use leptos::mount::mount_to;
+use leptos::prelude::*;
+use leptos::task::tick;
+use spacecraft_explorer::api::models::{Image, Spacecraft};
+use spacecraft_explorer::api::ApiError;
+use spacecraft_explorer::components::card::SpacecraftCard;
+use spacecraft_explorer::components::status::ErrorNotice;
+use spacecraft_explorer::config::AppContext;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::HtmlElement;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+const SEED: &str = include_str!("ll2-standin/fixtures/seed-page.json");
+
+fn seed_craft(index: usize) -> Spacecraft {
+    let page: spacecraft_explorer::api::models::Page<Spacecraft> =
+        serde_json::from_str(SEED).expect("seed parses");
+    page.results[index].clone()
+}
+
+fn context() -> AppContext {
+    AppContext {
+        api_base: "http://127.0.0.1:9/2.3.0".into(),
+        router_base: "/explorer".into(),
+        last_grid_href: RwSignal::new(None),
+    }
+}
+
+/// A fresh element to mount into, attached to the page.
+fn host() -> HtmlElement {
+    let document = document();
+    let host = document.create_element("div").expect("div");
+    document.body().expect("body").append_child(&host).expect("append");
+    host.unchecked_into()
+}
+
+fn text_of(root: &HtmlElement, css: &str) -> String {
+    root.query_selector(css)
+        .expect("valid selector")
+        .unwrap_or_else(|| panic!("no element {css}"))
+        .text_content()
+        .unwrap_or_default()
+}
+
+#[wasm_bindgen_test]
+async fn a_card_shows_the_spacecraft_for_people() {
+    let root = host();
+    let craft = seed_craft(0);
+    let _mounted = mount_to(root.clone(), move || {
+        provide_context(context());
+        view! { <SpacecraftCard craft /> }
+    });
+    tick().await;
+
+    let card = root.query_selector("article[data-spacecraft-id='95']").expect("css");
+    assert!(card.is_some(), "the card carries its id");
+    assert_eq!(text_of(&root, "h2"), "Apollo CSM-118");
+    assert_eq!(
+        root.query_selector("h2 a").unwrap().unwrap().get_attribute("href").as_deref(),
+        Some("/explorer/spacecraft/95")
+    );
+    let stats = text_of(&root, ".stats");
+    assert!(stats.contains("84d 1h 15m"), "time in space for people: {stats}");
+    assert!(stats.contains("83d 4h 38m"), "time docked for people: {stats}");
+    assert!(!stats.contains("P84DT"), "never the raw duration: {stats}");
+    assert!(text_of(&root, ".card-config").contains("North American Aviation"));
+    assert!(text_of(&root, ".badges").contains("Single Use"));
+
+    let image = root.query_selector("img").unwrap().unwrap();
+    assert_eq!(image.get_attribute("alt").as_deref(), Some("Apollo CSM-118"));
+    assert!(image.get_attribute("src").unwrap_or_default().contains("thumbnail"));
+    assert_eq!(image.get_attribute("loading").as_deref(), Some("lazy"));
+}
+
+#[wasm_bindgen_test]
+async fn a_card_without_an_image_or_values_shows_the_placeholder_and_dashes() {
+    let root = host();
+    let craft = Spacecraft {
+        id: 7,
+        ..Spacecraft::default()
+    };
+    let _mounted = mount_to(root.clone(), move || {
+        provide_context(context());
+        view! { <SpacecraftCard craft /> }
+    });
+    tick().await;
+
+    let image = root.query_selector("img").unwrap().unwrap();
+    assert_eq!(
+        image.get_attribute("src").as_deref(),
+        Some("/explorer/public/placeholder.svg")
+    );
+    assert_eq!(text_of(&root, "h2"), "Unnamed spacecraft #7");
+    assert!(text_of(&root, ".stats").contains("—"));
+}
+
+#[wasm_bindgen_test]
+async fn a_broken_thumbnail_falls_back_to_the_full_image_then_the_placeholder() {
+    let root = host();
+    let craft = Spacecraft {
+        id: 8,
+        name: "Broken".into(),
+        image: Some(Image {
+            thumbnail_url: Some("http://127.0.0.1:9/missing-thumb.jpg".into()),
+            image_url: Some("javascript:alert(1)".into()),
+            ..Image::default()
+        }),
+        ..Spacecraft::default()
+    };
+    let _mounted = mount_to(root.clone(), move || {
+        provide_context(context());
+        view! { <SpacecraftCard craft /> }
+    });
+    tick().await;
+    let image = root.query_selector("img").unwrap().unwrap();
+    assert_eq!(
+        image.get_attribute("src").as_deref(),
+        Some("http://127.0.0.1:9/missing-thumb.jpg"),
+        "the javascript: URL is never used"
+    );
+    image
+        .dispatch_event(&web_sys::Event::new("error").unwrap())
+        .unwrap();
+    tick().await;
+    assert_eq!(
+        image.get_attribute("src").as_deref(),
+        Some("/explorer/public/placeholder.svg")
+    );
+}
+
+#[wasm_bindgen_test]
+async fn an_error_explains_itself_and_retries() {
+    let root = host();
+    let retries = RwSignal::new(0);
+    let _mounted = mount_to(root.clone(), move || {
+        let error = ApiError::from_response(
+            400,
+            None,
+            r#"{"status": ["Select a valid choice."]}"#,
+        );
+        view! { <ErrorNotice error on_retry=Callback::new(move |()| retries.update(|n| *n += 1)) /> }
+    });
+    tick().await;
+
+    let alert = root.query_selector("[role=alert]").unwrap().expect("an alert");
+    let text = alert.text_content().unwrap_or_default();
+    assert!(text.contains("status: Select a valid choice."), "{text}");
+    let button: HtmlElement = alert.query_selector("button").unwrap().unwrap().unchecked_into();
+    assert_eq!(button.text_content().as_deref(), Some("Retry"));
+    button.click();
+    tick().await;
+    assert_eq!(retries.get_untracked(), 1);
+}
+
+#[wasm_bindgen_test]
+async fn a_throttle_message_says_how_long_to_wait() {
+    let root = host();
+    let _mounted = mount_to(root.clone(), move || {
+        let error = ApiError::from_response(429, Some("754"), "");
+        view! { <ErrorNotice error on_retry=Callback::new(|()| {}) /> }
+    });
+    tick().await;
+    let text = text_of(&root, "[role=alert]");
+    assert!(text.contains("Rate limit reached"), "{text}");
+    assert!(text.contains("12 min 34 s"), "{text}");
+}

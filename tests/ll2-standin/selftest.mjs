@@ -1,0 +1,422 @@
+// Self-test of the LL2 stand-in. Run: node --test tests/ll2-standin/
+// (ll2-standin.test.mjs imports this file so that the directory form finds it.)
+
+import { test, before, after, beforeEach } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { startStandin } from './server.mjs';
+import { SPECIAL_IDS, LONG_NAME, LONG_DESCRIPTION, loadSeedPage, durationSeconds } from './dataset.mjs';
+
+let s;
+before(async () => { s = await startStandin(); });
+after(() => s.close());
+beforeEach(() => s.reset());
+
+async function get(pathAndQuery, init) {
+  const url = pathAndQuery.startsWith('http') ? pathAndQuery : s.base + pathAndQuery;
+  const res = await fetch(url, init);
+  const text = await res.text();
+  let json;
+  try { json = JSON.parse(text); } catch { json = undefined; }
+  return { res, status: res.status, text, json };
+}
+
+async function control(action, body) {
+  const res = await fetch(`${s.origin}/__control/${action}`, body === undefined ? {} : {
+    method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body),
+  });
+  return { status: res.status, json: await res.json() };
+}
+
+/** Replaces absolute URLs by a marker, to compare records regardless of host rewriting. */
+function withoutUrls(value) {
+  return JSON.parse(JSON.stringify(value, (_k, v) => (typeof v === 'string' && /^https?:\/\//.test(v) ? '<url>' : v)));
+}
+
+const ids = (json) => json.results.map((r) => r.id);
+const names = (json) => json.results.map((r) => r.name);
+
+// --- data ----------------------------------------------------------------------
+
+test('seed records are served verbatim except for URLs pointing at the stand-in', async () => {
+  const seed = loadSeedPage().results;
+  const { status, json, res } = await get('/spacecraft/?limit=100');
+  assert.equal(status, 200);
+  assert.equal(res.headers.get('content-type'), 'application/json');
+  assert.equal(json.count, 66);
+  for (const record of seed) {
+    const served = json.results.find((r) => r.id === record.id);
+    assert.ok(served, `seed id ${record.id} served`);
+    assert.deepEqual(withoutUrls(served), withoutUrls(record));
+  }
+  const r95 = json.results.find((r) => r.id === 95);
+  assert.equal(r95.url, `${s.base}/spacecraft/95/`);
+  assert.equal(r95.image.image_url,
+    `${s.origin}/media/apollo2520command2fservice2520module_image_20190207032507.svg`);
+  assert.equal(r95.spacecraft_config.url, `${s.base}/spacecraft_configurations/10/`);
+  const all = JSON.stringify(json);
+  assert.ok(!all.includes('digitaloceanspaces') && !all.includes('thespacedevs.com'), 'no upstream URL left');
+  const svg = await fetch(r95.image.thumbnail_url);
+  assert.equal(svg.status, 200);
+  assert.equal(svg.headers.get('content-type'), 'image/svg+xml');
+  assert.equal(svg.headers.get('cache-control'), 'max-age=3600');
+  assert.match(await svg.text(), /^<svg[^>]*>.*<rect/);
+});
+
+test('special records', async () => {
+  const { json: nul } = await get(`/spacecraft/${SPECIAL_IDS.allNull}/`);
+  for (const k of ['serial_number', 'image', 'time_in_space', 'time_docked', 'flights_count', 'mission_ends_count', 'fastest_turnaround']) {
+    assert.equal(nul[k], null, k);
+  }
+  assert.equal(nul.description, '');
+  assert.equal(nul.spacecraft_config.family, null);
+  assert.equal(nul.spacecraft_config.image, null);
+  assert.equal(nul.spacecraft_config.agency.abbrev, '');
+  assert.equal(nul.spacecraft_config.maiden_flight, null);
+  assert.deepEqual(nul.flights, []);
+
+  const { json: thumb } = await get(`/spacecraft/${SPECIAL_IDS.thumbnailNull}/`);
+  assert.equal(thumb.image.thumbnail_url, null);
+  assert.ok(thumb.image.image_url.startsWith(`${s.origin}/media/`));
+
+  const { json: missing } = await get(`/spacecraft/${SPECIAL_IDS.missingImage}/`);
+  assert.equal(missing.image.image_url, `${s.origin}/media/missing.jpg`);
+  assert.equal((await fetch(missing.image.thumbnail_url)).status, 404);
+
+  const { json: js } = await get(`/spacecraft/${SPECIAL_IDS.javascriptUrl}/`);
+  assert.equal(js.image.image_url, 'javascript:alert(1)');
+  assert.equal(js.image.thumbnail_url, 'javascript:alert(1)');
+
+  const { json: long } = await get(`/spacecraft/${SPECIAL_IDS.longName}/`);
+  assert.equal(long.name, LONG_NAME);
+  assert.ok(long.name.length >= 120 && !/\s/.test(long.name));
+  assert.equal(long.time_in_space, 'P9238DT5H');
+  const { json: desc } = await get(`/spacecraft/${SPECIAL_IDS.longDescription}/`);
+  assert.equal(desc.description.length, 3000);
+  assert.equal(desc.description, LONG_DESCRIPTION);
+});
+
+// --- search, filters, ordering, paging -------------------------------------------
+
+test('search=shuttle finds the five orbiters through the config name', async () => {
+  for (const q of ['shuttle', 'SHUTTLE', 'space,shuttle']) {
+    const { json } = await get(`/spacecraft/?search=${q}`);
+    assert.equal(json.count, 5, q);
+    assert.deepEqual(new Set(names(json)), new Set(['Columbia', 'Challenger', 'Discovery', 'Atlantis', 'Endeavour']));
+    assert.ok(json.results.every((r) => r.spacecraft_config.name === 'Space Shuttle'));
+  }
+  // every term must match (name OR config name)
+  assert.deepEqual(ids((await get('/spacecraft/?search=shuttle+atlantis')).json), [4]);
+  assert.equal((await get('/spacecraft/?search=shuttle+dragon')).json.count, 0);
+});
+
+test('search with non-Latin and URL-special characters', async () => {
+  const q = (text) => get(`/spacecraft/?search=${encodeURIComponent(text)}`);
+  assert.deepEqual(ids((await q('神舟')).json), [SPECIAL_IDS.shenzhou]);
+  assert.deepEqual(ids((await get('/spacecraft/?search=%E7%A5%9E%E8%88%9F')).json), [SPECIAL_IDS.shenzhou]);
+  assert.deepEqual(ids((await q('прогресс')).json), [SPECIAL_IDS.cyrillic]);
+  assert.deepEqual(ids((await q('b%25&c+#')).json), [SPECIAL_IDS.urlSpecialChars]);
+  const { json } = await get(`/spacecraft/?name=${encodeURIComponent('Test a b%25&c+# craft')}`);
+  assert.deepEqual(ids(json), [SPECIAL_IDS.urlSpecialChars]);
+});
+
+test('filters', async () => {
+  const inSpace = (await get('/spacecraft/?in_space=true&limit=100')).json;
+  assert.ok(inSpace.count > 0 && inSpace.results.every((r) => r.in_space === true));
+  for (const v of ['True', '1']) assert.equal((await get(`/spacecraft/?in_space=${v}`)).json.count, inSpace.count);
+  const notInSpace = (await get('/spacecraft/?in_space=False')).json;
+  assert.equal(inSpace.count + notInSpace.count, 66);
+  assert.equal((await get('/spacecraft/?in_space=')).json.count, 66, 'empty value = no filter');
+
+  const placeholders = (await get('/spacecraft/?is_placeholder=1&limit=100')).json;
+  assert.ok(placeholders.count > 0 && placeholders.results.every((r) => r.is_placeholder));
+
+  assert.deepEqual(ids((await get('/spacecraft/?name=Discovery')).json), [3]);
+  assert.equal((await get('/spacecraft/?name=discovery')).json.count, 0, 'name is exact and case-sensitive');
+
+  assert.deepEqual(new Set(ids((await get('/spacecraft/?spacecraft_config=36')).json)), new Set([326, 327, 330]));
+  const singleUse = (await get('/spacecraft/?status=4&limit=100')).json;
+  assert.ok(singleUse.results.every((r) => r.status.id === 4));
+  const combined = (await get('/spacecraft/?status=2&spacecraft_config=1')).json;
+  assert.deepEqual(new Set(names(combined)), new Set(['Discovery', 'Atlantis', 'Endeavour']));
+
+  const bad = await get('/spacecraft/?status=999');
+  assert.equal(bad.status, 400);
+  assert.deepEqual(bad.json, { status: ['Select a valid choice. That choice is not one of the available choices.'] });
+  assert.equal(bad.res.headers.get('access-control-allow-origin'), '*');
+  const badCfg = await get('/spacecraft/?spacecraft_config=abc');
+  assert.equal(badCfg.status, 400);
+  assert.deepEqual(Object.keys(badCfg.json), ['spacecraft_config']);
+  const badBool = await get('/spacecraft/?in_space=yes');
+  assert.equal(badBool.status, 400);
+  assert.deepEqual(badBool.json, { in_space: ['Must be a valid boolean.'] });
+});
+
+test('ordering', async () => {
+  const def = ids((await get('/spacecraft/?limit=100')).json);
+  const byId = ids((await get('/spacecraft/?limit=100&ordering=id')).json);
+  assert.deepEqual(byId, [...byId].sort((a, b) => a - b));
+  assert.notDeepEqual(def, byId, 'default order is not id order');
+  assert.deepEqual(ids((await get('/spacecraft/?limit=100&ordering=bogus')).json), def, 'unknown field ignored');
+  assert.deepEqual(ids((await get('/spacecraft/?limit=100&ordering=-id')).json), [...byId].reverse());
+
+  const desc = (await get('/spacecraft/?limit=100&ordering=-flights_count')).json.results.map((r) => r.flights_count);
+  const nonNull = desc.filter((v) => v != null);
+  assert.deepEqual(nonNull, [...nonNull].sort((a, b) => b - a));
+  assert.equal(desc[0], null, 'PostgreSQL: nulls first when descending');
+
+  const asc = (await get('/spacecraft/?limit=100&ordering=time_in_space')).json.results.map((r) => r.time_in_space);
+  const secs = asc.map(durationSeconds);
+  const firstNull = secs.indexOf(null);
+  assert.ok(firstNull > 0 && secs.slice(firstNull).every((v) => v === null), 'nulls last ascending');
+  assert.deepEqual(secs.slice(0, firstNull), [...secs.slice(0, firstNull)].sort((a, b) => a - b));
+  assert.equal(asc[0], 'P0D');
+
+  const multi = (await get('/spacecraft/?limit=100&ordering=flights_count,-id')).json.results;
+  for (let i = 1; i < multi.length; i++) {
+    const [a, b] = [multi[i - 1], multi[i]];
+    if (a.flights_count === b.flights_count) assert.ok(a.id > b.id);
+  }
+});
+
+test('limit, offset, next and previous', async () => {
+  const first = (await get('/spacecraft/?search=progress&limit=5')).json;
+  assert.equal(first.count, 13);
+  assert.equal(first.previous, null);
+  assert.equal(first.next, `${s.base}/spacecraft/?limit=5&offset=5&search=progress`);
+  const second = (await get(first.next)).json;
+  assert.equal(second.previous, `${s.base}/spacecraft/?limit=5&search=progress`);
+  const third = (await get(second.next)).json;
+  assert.equal(third.next, null);
+  assert.equal(third.previous, `${s.base}/spacecraft/?limit=5&offset=5&search=progress`);
+  assert.equal(third.results.length, 3);
+  const all = [...ids(first), ...ids(second), ...ids(third)];
+  assert.equal(new Set(all).size, 13);
+
+  // Walking the whole list with the default page size keeps every parameter.
+  let url = `${s.base}/spacecraft/?ordering=-time_docked&mode=normal`;
+  const seen = [];
+  while (url) {
+    const page = (await get(url)).json;
+    assert.ok(page.results.length <= 10);
+    seen.push(...ids(page));
+    url = page.next;
+    if (url) assert.match(url, /mode=normal&offset=\d+&ordering=-time_docked$/);
+  }
+  assert.equal(new Set(seen).size, 66);
+
+  // limit above 100 is cut to 100 (66 spacecraft fit on one page; 130 configs show the cap).
+  const big = (await get('/spacecraft/?limit=500')).json;
+  assert.equal(big.results.length, 66);
+  assert.equal(big.next, null);
+  const bigCfg = (await get('/spacecraft_configurations/?limit=500')).json;
+  assert.equal(bigCfg.results.length, 100);
+  assert.equal(bigCfg.next, `${s.base}/spacecraft_configurations/?limit=100&offset=100`);
+  assert.equal((await get('/spacecraft/?limit=abc')).json.results.length, 10);
+  assert.equal((await get('/spacecraft/?limit=0')).json.results.length, 10);
+  assert.deepEqual(ids((await get('/spacecraft/?offset=-3')).json), ids((await get('/spacecraft/')).json));
+  const past = (await get('/spacecraft/?offset=1000')).json;
+  assert.deepEqual(past.results, []);
+  assert.equal(past.next, null);
+});
+
+test('detailed mode and detail endpoint', async () => {
+  const { json } = await get('/spacecraft/?mode=detailed&search=shuttle');
+  for (const r of json.results) {
+    assert.equal(r.response_mode, 'detailed');
+    assert.equal(r.spacecraft_config.response_mode, 'detailed');
+    assert.equal(r.spacecraft_config.human_rated, true);
+    assert.equal(r.flights.length, 3);
+    for (const f of r.flights) {
+      for (const k of ['id', 'url', 'destination', 'mission_end', 'spacecraft', 'launch', 'landing', 'duration', 'turn_around_time', 'response_mode']) {
+        assert.ok(k in f, `flight.${k}`);
+      }
+      assert.match(f.launch.id, /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
+      for (const k of ['url', 'name', 'slug', 'net', 'status', 'image', 'launch_service_provider', 'rocket', 'mission', 'pad']) {
+        assert.ok(k in f.launch, `launch.${k}`);
+      }
+      assert.deepEqual(Object.keys(f.launch.status), ['id', 'name', 'abbrev', 'description']);
+      assert.equal(f.spacecraft.response_mode, 'normal');
+      assert.ok(!('flights' in f.spacecraft));
+    }
+  }
+  const normal = (await get('/spacecraft/?search=shuttle')).json.results[0];
+  assert.ok(!('flights' in normal));
+  assert.ok(!('human_rated' in normal.spacecraft_config));
+
+  const { status, json: one } = await get('/spacecraft/95/');
+  assert.equal(status, 200);
+  assert.equal(one.response_mode, 'detailed');
+  assert.equal(one.flights.length, 1);
+  for (const k of ['capability', 'history', 'details', 'maiden_flight', 'height', 'diameter', 'human_rated',
+    'crew_capacity', 'payload_capacity', 'payload_return_capacity', 'flight_life', 'wiki_link', 'info_link',
+    'spacecraft_flown', 'total_launch_count', 'successful_launches', 'failed_launches', 'attempted_landings',
+    'successful_landings', 'failed_landings', 'fastest_turnaround']) {
+    assert.ok(k in one.spacecraft_config, `config.${k}`);
+  }
+  assert.match(one.spacecraft_config.maiden_flight, /^\d{4}-\d{2}-\d{2}$/);
+  assert.equal((await get('/spacecraft/95')).status, 200, 'trailing slash optional');
+
+  for (const p of ['/spacecraft/123456/', '/spacecraft/abc/']) {
+    const miss = await get(p);
+    assert.equal(miss.status, 404);
+    assert.deepEqual(miss.json, { detail: 'No Spacecraft matches the given query.' });
+  }
+});
+
+test('lookup endpoints', async () => {
+  const statuses = (await get('/config/spacecraft_statuses/')).json;
+  assert.equal(statuses.count, 5);
+  assert.deepEqual(statuses.results.map((x) => x.name), ['Active', 'Retired', 'Destroyed', 'Single Use', 'Unknown']);
+  assert.equal((await get('/config/spacecraft_statuses/?limit=2&offset=4')).json.results[0].id, 5);
+
+  const p1 = (await get('/spacecraft_configurations/?limit=100')).json;
+  assert.ok(p1.count > 100 && p1.count < 200);
+  assert.equal(p1.results.length, 100);
+  assert.ok(p1.next);
+  const p2 = (await get(p1.next)).json;
+  assert.equal(p2.next, null);
+  assert.equal(p1.results.length + p2.results.length, p1.count);
+  const c = p1.results[0];
+  assert.deepEqual(Object.keys(c), ['response_mode', 'id', 'url', 'name', 'type', 'agency', 'family', 'in_use', 'image']);
+  assert.ok(p1.results.some((x) => x.name === 'Dragon 2') && p2.results.some((x) => x.name === 'Test Config 130'));
+
+  const spacex = (await get('/spacecraft_configurations/?search=spx&limit=100')).json;
+  assert.ok(spacex.count >= 4 && spacex.results.every((x) => x.agency.abbrev === 'SpX'));
+  const byName = (await get('/spacecraft_configurations/?ordering=name&limit=100')).json.results.map((x) => x.name);
+  assert.deepEqual(byName, [...byName].sort());
+  assert.equal((await get('/spacecraft_configurations/3/')).json.name, 'Dragon 2');
+});
+
+// --- transport ------------------------------------------------------------------
+
+test('CORS, preflight, unknown paths', async () => {
+  const { res } = await get('/spacecraft/');
+  assert.equal(res.headers.get('access-control-allow-origin'), '*');
+  assert.equal(res.headers.get('access-control-expose-headers'), 'Retry-After');
+  const pre = await fetch(`${s.base}/spacecraft/`, { method: 'OPTIONS' });
+  assert.equal(pre.status, 204);
+  assert.equal(pre.headers.get('access-control-allow-headers'), 'Authorization, Content-Type');
+  assert.equal(pre.headers.get('access-control-allow-methods'), 'GET, OPTIONS');
+  const nf = await get('/launches/');
+  assert.equal(nf.status, 404);
+  assert.deepEqual(nf.json, { detail: 'Not found.' });
+  assert.equal(nf.res.headers.get('access-control-allow-origin'), '*');
+  assert.equal((await get(`${s.origin}/elsewhere`)).status, 404);
+});
+
+test('fail rules: status, malformed body, times', async () => {
+  s.failNext({ path: 'spacecraft/', status: 500 });
+  const failed = await get('/spacecraft/');
+  assert.equal(failed.status, 500);
+  assert.equal(failed.res.headers.get('access-control-allow-origin'), '*');
+  assert.equal((await get('/spacecraft/')).status, 200, 'times defaults to 1');
+
+  await control('fail', { body: '{not json', match_query: 'search=foo', times: 2 });
+  assert.equal((await get('/spacecraft/?search=bar')).status, 200);
+  for (let i = 0; i < 2; i++) {
+    const bad = await get('/spacecraft/?search=foo');
+    assert.equal(bad.status, 200);
+    assert.equal(bad.text, '{not json');
+  }
+  assert.equal((await get('/spacecraft/?search=foo')).json.count, 0);
+
+  s.failNext({ match_query: 'search=神舟', status: 503 });
+  assert.equal((await get(`/spacecraft/?search=${encodeURIComponent('神舟')}`)).status, 503);
+
+  s.failNext({ status: 502, times: 0 });
+  for (let i = 0; i < 3; i++) assert.equal((await get('/spacecraft_configurations/')).status, 502);
+  assert.equal((await get('/api-throttle/')).status, 200, 'api-throttle excluded by default');
+  await control('reset', {});
+  assert.equal((await get('/spacecraft_configurations/')).status, 200);
+
+  const invalid = await control('fail', { stauts: 500 });
+  assert.equal(invalid.status, 400);
+  assert.throws(() => s.failNext({ times: -1 }), TypeError);
+});
+
+test('fail rules: throttling, CORS removal, delay, api-throttle override', async () => {
+  s.failNext({ retry_after: 754 });
+  const t = await get('/spacecraft/');
+  assert.equal(t.status, 429);
+  assert.equal(t.res.headers.get('retry-after'), '754');
+  assert.deepEqual(t.json, { detail: 'Request was throttled. Expected available in 754 seconds.' });
+  assert.equal(t.res.headers.get('access-control-allow-origin'), '*');
+
+  s.failNext({ retry_after: 60, cors: false });
+  const hidden = await get('/spacecraft/');
+  assert.equal(hidden.status, 429);
+  assert.equal(hidden.res.headers.get('access-control-allow-origin'), null);
+  assert.equal(hidden.res.headers.get('access-control-expose-headers'), null);
+
+  s.failNext({ cors: false });
+  const ok = await get('/spacecraft/');
+  assert.equal(ok.status, 200);
+  assert.equal(ok.res.headers.get('access-control-allow-origin'), null);
+
+  s.failNext({ delay_ms: 300 });
+  const t0 = Date.now();
+  const slow = await get('/spacecraft/');
+  assert.ok(Date.now() - t0 >= 280, 'delayed');
+  assert.equal(slow.json.count, 66, 'normal answer after the delay');
+
+  s.failNext({ status: 504, delay_ms: 100, headers: { 'X-Test': 'yes' } });
+  const t1 = Date.now();
+  const gw = await get('/spacecraft/');
+  assert.ok(Date.now() - t1 >= 90);
+  assert.equal(gw.status, 504);
+  assert.equal(gw.res.headers.get('x-test'), 'yes');
+
+  const before = (await get('/api-throttle/')).json.current_use;
+  await get('/spacecraft/');
+  await get('/spacecraft/95/');
+  const after = (await get('/api-throttle/')).json;
+  assert.equal(after.current_use, before + 2, 'api-throttle itself is free');
+  assert.deepEqual(Object.keys(after), ['your_request_limit', 'limit_frequency_secs', 'current_use', 'next_use_secs', 'ident']);
+
+  s.failNext({ retry_after: 754, times: 0, throttle: { current_use: 15, next_use_secs: 754 } });
+  const q = (await get('/api-throttle/')).json;
+  assert.equal(q.current_use, 15);
+  assert.equal(q.next_use_secs, 754);
+  assert.equal((await get('/spacecraft/')).status, 429);
+  s.reset();
+  assert.equal((await get('/api-throttle/')).json.next_use_secs, 0);
+});
+
+test('request log', async () => {
+  await get('/spacecraft/?search=a%20b&limit=5', { headers: { Authorization: 'Token abc' } });
+  await get('/spacecraft/95/');
+  await fetch(`${s.base}/spacecraft/`, { method: 'OPTIONS' });
+  await fetch(`${s.origin}/media/x.svg`);
+  const log = s.requests();
+  assert.equal(log.length, 2);
+  assert.equal(log[0].method, 'GET');
+  assert.equal(log[0].path, '/2.3.0/spacecraft/');
+  assert.equal(log[0].query, 'search=a%20b&limit=5');
+  assert.deepEqual(log[0].params, { search: 'a b', limit: '5' });
+  assert.equal(log[0].authorization, 'Token abc');
+  assert.equal(log[1].authorization, null);
+  assert.ok(Math.abs(log[1].at - Date.now()) < 5000);
+  const viaHttp = await control('requests');
+  assert.deepEqual(viaHttp.json.map((e) => e.path), ['/2.3.0/spacecraft/', '/2.3.0/spacecraft/95/']);
+  s.reset();
+  assert.deepEqual(s.requests(), []);
+});
+
+test('CLI prints the listening line and stops on SIGTERM', async () => {
+  const script = fileURLToPath(new URL('./server.mjs', import.meta.url));
+  const child = spawn(process.execPath, [script, '--port', '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const line = await new Promise((resolve, reject) => {
+    let buf = '';
+    child.stdout.on('data', (d) => { buf += d; if (buf.includes('\n')) resolve(buf); });
+    child.once('exit', (code) => reject(new Error(`exited early with ${code}`)));
+  });
+  const m = /^LL2_STANDIN_LISTENING (http:\/\/127\.0\.0\.1:\d+\/2\.3\.0)\n$/.exec(line);
+  assert.ok(m, line);
+  const res = await fetch(`${m[1]}/spacecraft/?limit=1`);
+  assert.equal((await res.json()).count, 66);
+  const exited = new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
+  child.kill('SIGTERM');
+  assert.deepEqual(await exited, { code: 0, signal: null });
+});
