@@ -109,9 +109,15 @@ fn Stats(craft: Spacecraft) -> impl IntoView {
 }
 
 #[component]
-pub fn Stat(label: &'static str, value: String) -> impl IntoView {
+pub fn Stat(
+    label: &'static str,
+    value: String,
+    /// Takes a whole row (long values such as a launch name).
+    #[prop(optional)]
+    wide: bool,
+) -> impl IntoView {
     view! {
-        <div class="stat">
+        <div class="stat" class:stat-wide=wide>
             <dt>{label}</dt>
             <dd>{value}</dd>
         </div>
@@ -136,7 +142,8 @@ fn DetailedExtras(craft: Spacecraft, config: SpacecraftConfig) -> impl IntoView 
             {config.maiden_flight.map(|date| view! { <Stat label="Maiden flight" value=format::date(&date) /> })}
             {latest_flight.map(|launch| {
                 let when = launch.net.as_deref().map(format::date).unwrap_or_default();
-                view! { <Stat label="Latest flight" value=format!("{} {when}", launch.name).trim().to_string() /> }
+                let value = if when.is_empty() { launch.name } else { format!("{} ({when})", launch.name) };
+                view! { <Stat label="Latest flight" value wide=true /> }
             })}
         </dl>
     }

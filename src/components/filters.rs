@@ -36,6 +36,22 @@ pub fn Filters(query: Memo<Query>, on_change: Callback<Change>) -> impl IntoView
         move || context.grid_href(&query.get().without_filters())
     };
     let home = format!("{}/", context.router_base);
+    // On narrow screens the fields fold away behind a toggle (CSS shows it there only).
+    let open = RwSignal::new(false);
+    let active_filters = move || {
+        let q = query.get();
+        [
+            q.status.is_some(),
+            q.spacecraft_config.is_some(),
+            q.in_space.is_some(),
+            q.is_placeholder.is_some(),
+            q.name.is_some(),
+            q.ordering.is_some(),
+        ]
+        .into_iter()
+        .filter(|set| *set)
+        .count()
+    };
     let form_action = home.clone();
 
     view! {
@@ -47,7 +63,22 @@ pub fn Filters(query: Memo<Query>, on_change: Callback<Change>) -> impl IntoView
             method="get"
             on:submit=|event| event.prevent_default()
         >
-            <SearchBox query=query on_change=on_change />
+            <div class="filters-top">
+                <SearchBox query=query on_change=on_change />
+                <button
+                    type="button"
+                    class="button button-quiet filters-toggle"
+                    aria-controls="filter-fields"
+                    aria-expanded=move || if open.get() { "true" } else { "false" }
+                    on:click=move |_| open.update(|open| *open = !*open)
+                >
+                    {move || match active_filters() {
+                        0 => "Filters".to_string(),
+                        n => format!("Filters ({n})"),
+                    }}
+                </button>
+            </div>
+            <div id="filter-fields" class="filter-fields" class:open=move || open.get()>
             <div class="field">
                 <label for="f-ordering">"Sort by"</label>
                 <select id="f-ordering" name="ordering" on:change=move |event| {
@@ -123,6 +154,7 @@ pub fn Filters(query: Memo<Query>, on_change: Callback<Change>) -> impl IntoView
                 <Show when=move || query.get() != Query::default()>
                     <a class="button button-quiet" data-testid="clear-all" href=home.clone()>"Clear all"</a>
                 </Show>
+            </div>
             </div>
         </form>
     }
@@ -304,12 +336,13 @@ fn ConfigurationField(query: Memo<Query>, commit: Callback<Option<u32>>) -> impl
     view! {
         <div class="field field-config" on:focusin=move |_| want() on:pointerenter=move |_| want()>
             <label for="f-config">"Configuration"</label>
+            <div class="config-row">
             <input
                 id="f-config-filter"
                 class="config-filter"
                 type="search"
                 data-testid="config-filter"
-                placeholder="Filter configurations"
+                placeholder="Filter…"
                 aria-label="Filter the configuration list"
                 aria-controls="f-config"
                 autocomplete="off"
@@ -326,6 +359,7 @@ fn ConfigurationField(query: Memo<Query>, commit: Callback<Option<u32>>) -> impl
                 <option value="" prop:selected=move || query.get().spacecraft_config.is_none()>"Any configuration"</option>
                 {options}
             </select>
+            </div>
         </div>
     }
 }
