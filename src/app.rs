@@ -1,5 +1,7 @@
 //! The app shell: configuration, router and the page frame.
 
+use crate::api::{client, quota};
+use crate::components::settings_panel::{QuotaMeter, SettingsPanel};
 use crate::config::AppContext;
 use crate::pages::{detail::DetailPage, grid::GridPage, not_found::NotFound};
 use leptos::prelude::*;
@@ -11,6 +13,23 @@ pub fn App() -> impl IntoView {
     let context = AppContext::from_document();
     let home = format!("{}/", context.router_base);
     let router_base = context.router_base.clone();
+    quota::install(context.quota);
+    client::configure(
+        &context.api_base(),
+        context
+            .settings
+            .with_untracked(|settings| settings.authorization()),
+    );
+    // Requests follow the visitor's settings; the quota meter starts from a free check.
+    Effect::new({
+        let context = context.clone();
+        move |_| {
+            let authorization = context.settings.with(|settings| settings.authorization());
+            client::configure(&context.api_base(), authorization);
+            context.quota.set(None);
+            client::refresh_quota();
+        }
+    });
     provide_context(context);
 
     view! {
@@ -21,6 +40,10 @@ pub fn App() -> impl IntoView {
                     <span class="brand-mark" aria-hidden="true">"◎"</span>
                     "Spacecraft Explorer"
                 </a>
+                <div class="header-tools">
+                    <QuotaMeter />
+                    <SettingsPanel />
+                </div>
             </header>
             <main id="main" tabindex="-1">
                 <Routes fallback=|| view! { <NotFound /> }>

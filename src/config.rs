@@ -1,20 +1,27 @@
 //! What the deployed page tells the app about where it lives: the API base (from
 //! `<meta name="ll2-api-base">`, so a built site can be pointed elsewhere without rebuilding) and
-//! the path the app is served under (from `<base href>`, which Trunk writes from `--public-url`).
+//! the path the app is served under (from `<base href>`, which Trunk writes from `--public-url`),
+//! plus the visitor's settings and the state every page shares.
 
 use crate::api::endpoints;
+use crate::api::quota::Quota;
 use crate::query::Query;
+use crate::settings::{Settings, STORAGE_KEY};
 use leptos::prelude::*;
 
 /// Settings and shared state every page reads, provided once by `App`.
 #[derive(Clone)]
 pub struct AppContext {
-    /// API root without a trailing slash, e.g. `https://lldev.thespacedevs.com/2.3.0`.
-    pub api_base: String,
+    /// The API root the page names, without a trailing slash.
+    pub site_base: String,
     /// The app's path prefix without a trailing slash: `""` at a site's root, `/explorer` below.
     pub router_base: String,
     /// The grid URL the user last looked at, so "back to results" restores it exactly.
     pub last_grid_href: RwSignal<Option<String>>,
+    /// The visitor's settings (host, API key), persisted in `localStorage`.
+    pub settings: RwSignal<Settings>,
+    /// The LL2 quota as last reported.
+    pub quota: RwSignal<Option<Quota>>,
 }
 
 impl AppContext {
@@ -26,10 +33,18 @@ impl AppContext {
             .flatten()
             .and_then(|meta| meta.get_attribute("content"));
         AppContext {
-            api_base: endpoints::normalise_base(configured.as_deref()),
+            site_base: endpoints::normalise_base(configured.as_deref()),
             router_base: router_base(document.base_uri().ok().flatten().as_deref()),
             last_grid_href: RwSignal::new(None),
+            settings: RwSignal::new(load_settings()),
+            quota: RwSignal::new(None),
         }
+    }
+
+    /// The API base in use (tracked: views re-request when the visitor changes host).
+    pub fn api_base(&self) -> String {
+        self.settings
+            .with(|settings| settings.api_base(&self.site_base))
     }
 
     /// The app URL of a grid view.
@@ -56,6 +71,24 @@ impl AppContext {
     /// The built-in image shown when a spacecraft has none or its image fails to load.
     pub fn placeholder_image(&self) -> String {
         format!("{}/public/placeholder.svg", self.router_base)
+    }
+}
+
+fn local_storage() -> Option<web_sys::Storage> {
+    window().local_storage().ok().flatten()
+}
+
+fn load_settings() -> Settings {
+    local_storage()
+        .and_then(|storage| storage.get_item(STORAGE_KEY).ok().flatten())
+        .map(|text| Settings::parse(&text))
+        .unwrap_or_default()
+}
+
+/// Persists settings; without storage (private mode) they last for this visit only.
+pub fn save_settings(settings: &Settings) {
+    if let Some(storage) = local_storage() {
+        let _ = storage.set_item(STORAGE_KEY, &settings.to_json());
     }
 }
 

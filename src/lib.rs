@@ -8,6 +8,7 @@ pub mod encoding;
 pub mod format;
 pub mod paging;
 pub mod query;
+pub mod settings;
 
 #[cfg(target_arch = "wasm32")]
 mod app;

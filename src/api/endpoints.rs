@@ -32,6 +32,11 @@ pub fn spacecraft_detail(base: &str, id: u64) -> String {
     format!("{base}/spacecraft/{id}/")
 }
 
+/// The quota report; it does not count against the quota.
+pub fn api_throttle(base: &str) -> String {
+    format!("{base}/api-throttle/")
+}
+
 pub fn statuses(base: &str) -> String {
     format!("{base}/config/spacecraft_statuses/?limit={LOOKUP_PAGE_SIZE}")
 }

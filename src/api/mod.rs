@@ -1,10 +1,14 @@
 //! Talking to Launch Library 2: URLs, records, errors, and (in the browser) the HTTP client.
 
+pub mod cache;
 #[cfg(target_arch = "wasm32")]
 pub mod client;
 pub mod endpoints;
 pub mod error;
+#[cfg(target_arch = "wasm32")]
+pub mod loader;
 pub mod models;
+pub mod quota;
 
 pub use error::ApiError;
 

@@ -1,8 +1,10 @@
 //! The search form. Every field is named like the API parameter it sets, reads its value from the
 //! URL, and writes back through `on_change`; any filter change returns to the first page.
 
-use crate::api::client::{self, use_latest, Load};
+use crate::api::client;
+use crate::api::loader::{use_latest, Cached, Load};
 use crate::api::models::{IdName, SpacecraftConfig};
+use crate::components::status::FieldError;
 use crate::config::AppContext;
 use crate::query::{Mode, Ordering, Query, DEFAULT_LIMIT, PAGE_SIZES};
 use leptos::html;
@@ -16,9 +18,14 @@ const SEARCH_DEBOUNCE: Duration = Duration::from_millis(300);
 pub type Change = (Query, bool);
 
 #[component]
-pub fn Filters(query: Memo<Query>, on_change: Callback<Change>) -> impl IntoView {
+pub fn Filters(
+    query: Memo<Query>,
+    on_change: Callback<Change>,
+    /// The API's messages about parameters it rejected, shown beside their fields.
+    errors: Signal<Vec<(String, String)>>,
+) -> impl IntoView {
     let context = expect_context::<AppContext>();
-    let api_base = context.api_base.clone();
+    let api = context.clone();
 
     // Apply an edit to the current query as a new history entry, back on the first page.
     let commit = move |edit: &dyn Fn(&mut Query)| {
@@ -30,7 +37,11 @@ pub fn Filters(query: Memo<Query>, on_change: Callback<Change>) -> impl IntoView
         }
     };
 
-    let statuses = use_latest(move || Some(api_base.clone()), client::statuses);
+    let statuses = use_latest(
+        move || Some(api.api_base()),
+        |_| Cached::Miss,
+        client::statuses,
+    );
     let clear_href = {
         let context = context.clone();
         move || context.grid_href(&query.get().without_filters())
@@ -96,6 +107,7 @@ pub fn Filters(query: Memo<Query>, on_change: Callback<Change>) -> impl IntoView
                         }
                     }).collect_view()}
                 </select>
+                <FieldError name="ordering" errors />
             </div>
             <div class="field">
                 <label for="f-status">"Status"</label>
@@ -106,13 +118,14 @@ pub fn Filters(query: Memo<Query>, on_change: Callback<Change>) -> impl IntoView
                     <option value="" prop:selected=move || query.get().status.is_none()>"Any status"</option>
                     {move || status_options(statuses.state.get(), query.get().status)}
                 </select>
+                <FieldError name="status" errors />
             </div>
-            <ConfigurationField query=query commit=Callback::new(move |id: Option<u32>| {
+            <ConfigurationField query=query errors commit=Callback::new(move |id: Option<u32>| {
                 commit(&|q| q.spacecraft_config = id)
             }) />
-            <YesNoField label="In space" name="in_space" value=Signal::derive(move || query.get().in_space)
+            <YesNoField label="In space" name="in_space" errors value=Signal::derive(move || query.get().in_space)
                 on_pick=Callback::new(move |value| commit(&|q| q.in_space = value)) />
-            <YesNoField label="Placeholder" name="is_placeholder"
+            <YesNoField label="Placeholder" name="is_placeholder" errors
                 value=Signal::derive(move || query.get().is_placeholder)
                 on_pick=Callback::new(move |value| commit(&|q| q.is_placeholder = value)) />
             <div class="field">
@@ -133,6 +146,7 @@ pub fn Filters(query: Memo<Query>, on_change: Callback<Change>) -> impl IntoView
                         }).collect_view()
                     }}
                 </select>
+                <FieldError name="limit" errors />
             </div>
             <div class="field">
                 <label for="f-mode">"Detail"</label>
@@ -143,6 +157,7 @@ pub fn Filters(query: Memo<Query>, on_change: Callback<Change>) -> impl IntoView
                     <option value="normal" prop:selected=move || query.get().mode == Mode::Normal>"Normal"</option>
                     <option value="detailed" prop:selected=move || query.get().mode == Mode::Detailed>"Detailed"</option>
                 </select>
+                <FieldError name="mode" errors />
             </div>
             <div class="field field-actions">
                 {move || query.get().name.map(|name| view! {
@@ -256,6 +271,7 @@ fn YesNoField(
     name: &'static str,
     value: Signal<Option<bool>>,
     on_pick: Callback<Option<bool>>,
+    errors: Signal<Vec<(String, String)>>,
 ) -> impl IntoView {
     let id = format!("f-{name}");
     view! {
@@ -272,6 +288,7 @@ fn YesNoField(
                 <option value="true" prop:selected=move || value.get() == Some(true)>"Yes"</option>
                 <option value="false" prop:selected=move || value.get() == Some(false)>"No"</option>
             </select>
+            <FieldError name errors />
         </div>
     }
 }
@@ -279,8 +296,12 @@ fn YesNoField(
 /// Configurations are many (over a hundred, several requests): they load the first time the user
 /// reaches for this control, or at once when the URL already names one.
 #[component]
-fn ConfigurationField(query: Memo<Query>, commit: Callback<Option<u32>>) -> impl IntoView {
-    let api_base = expect_context::<AppContext>().api_base;
+fn ConfigurationField(
+    query: Memo<Query>,
+    commit: Callback<Option<u32>>,
+    errors: Signal<Vec<(String, String)>>,
+) -> impl IntoView {
+    let api = expect_context::<AppContext>();
     let wanted = RwSignal::new(false);
     Effect::new(move |_| {
         if query.get().spacecraft_config.is_some() {
@@ -288,7 +309,8 @@ fn ConfigurationField(query: Memo<Query>, commit: Callback<Option<u32>>) -> impl
         }
     });
     let configs = use_latest(
-        move || wanted.get().then(|| api_base.clone()),
+        move || wanted.get().then(|| api.api_base()),
+        |_| Cached::Miss,
         client::configurations,
     );
     let filter = RwSignal::new(String::new());
@@ -360,6 +382,7 @@ fn ConfigurationField(query: Memo<Query>, commit: Callback<Option<u32>>) -> impl
                 {options}
             </select>
             </div>
+            <FieldError name="spacecraft_config" errors />
         </div>
     }
 }

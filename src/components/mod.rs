@@ -4,4 +4,5 @@ pub mod card;
 pub mod filters;
 pub mod image;
 pub mod pager;
+pub mod settings_panel;
 pub mod status;

@@ -1,17 +1,25 @@
 //! Loading, empty and failed states, shared by every page.
 
+use crate::api::error::wait;
 use crate::api::ApiError;
 use leptos::prelude::*;
+use std::time::Duration;
 
 /// A failed request: what happened, what to do, and a Retry button. The only place an
 /// `ApiError` is turned into words on the page.
 #[component]
 pub fn ErrorNotice(error: ApiError, on_retry: Callback<()>) -> impl IntoView {
     let fields = error.field_messages().to_vec();
+    let message = match error {
+        ApiError::Throttled {
+            retry_after_secs: Some(secs),
+        } => view! { <ThrottleCountdown secs on_zero=on_retry /> }.into_any(),
+        _ => view! { <p>{error.message()}</p> }.into_any(),
+    };
     view! {
         <div class="notice notice-error" role="alert" data-testid="error">
             <h2 class="notice-title">{error.title()}</h2>
-            <p>{error.message()}</p>
+            {message}
             {(!fields.is_empty()).then(|| view! {
                 <ul class="field-errors">
                     {fields.into_iter().map(|(field, message)| {
@@ -67,5 +75,61 @@ pub fn EmptyResults(
                 (None, None) => view! { <p>"The API returned no spacecraft."</p> }.into_any(),
             }}
         </div>
+    }
+}
+
+/// "Next request possible in 12 min 34 s", counting down, then retrying by itself.
+#[component]
+fn ThrottleCountdown(secs: u64, on_zero: Callback<()>) -> impl IntoView {
+    let started = js_sys::Date::now();
+    // Starts above the real value so that reaching 0 always registers as a change.
+    let left = RwSignal::new(secs.max(1));
+    let ticker = set_interval_with_handle(
+        move || {
+            let elapsed = ((js_sys::Date::now() - started) / 1000.0) as u64;
+            let remaining = secs.saturating_sub(elapsed);
+            if left.try_get_untracked() == Some(remaining) {
+                return;
+            }
+            left.try_set(remaining);
+            if remaining == 0 {
+                on_zero.run(());
+            }
+        },
+        Duration::from_millis(250),
+    )
+    .ok();
+    on_cleanup(move || {
+        if let Some(ticker) = ticker {
+            ticker.clear();
+        }
+    });
+    view! {
+        <p data-testid="throttle-wait">
+            "Launch Library allows a limited number of requests per hour. "
+            {move || match left.get() {
+                0 => "Trying again…".to_string(),
+                left => format!("Next request possible in {}.", wait(left)),
+            }}
+        </p>
+    }
+}
+
+/// The API's message for one form field, shown beside it.
+#[component]
+pub fn FieldError(name: &'static str, errors: Signal<Vec<(String, String)>>) -> impl IntoView {
+    move || {
+        errors.with(|errors| {
+            errors
+                .iter()
+                .find(|(field, _)| field == name)
+                .map(|(field, message)| {
+                    view! {
+                        <p class="field-error" id=format!("{name}-error") data-field=name>
+                            {format!("{field}: {message}")}
+                        </p>
+                    }
+                })
+        })
     }
 }

@@ -1,7 +1,8 @@
 //! `/spacecraft/{id}`: everything LL2 knows about one spacecraft, from its detailed record.
 
-use crate::api::client::{self, use_latest, Load};
+use crate::api::client;
 use crate::api::endpoints::{self, safe_url};
+use crate::api::loader::{use_latest, Load};
 use crate::api::models::{Flight, Image, Spacecraft, SpacecraftConfig};
 use crate::api::ApiError;
 use crate::components::card::{display_name, Stat};
@@ -24,13 +25,14 @@ pub fn DetailPage() -> impl IntoView {
             .and_then(|id| id.parse::<u64>().ok())
             .filter(|id| *id > 0)
     });
-    let api_base = context.api_base.clone();
+    let api = context.clone();
     let record = use_latest(
         move || {
             id.get()
-                .map(|id| endpoints::spacecraft_detail(&api_base, id))
+                .map(|id| endpoints::spacecraft_detail(&api.api_base(), id))
         },
-        |url: String, abort| async move { client::get_json::<Spacecraft>(&url, abort.as_ref()).await },
+        client::cached_view,
+        |url: String| async move { client::get_json::<Spacecraft>(&url).await },
     );
     let retry = Callback::new(move |()| record.retry());
     let back_href = move || context.back_to_grid_href();
@@ -47,6 +49,11 @@ pub fn DetailPage() -> impl IntoView {
                 .into_any(),
                 (_, Load::Loading) => view! {
                     <div class="detail-skeleton" data-testid="loading">
+                        {move || record.slow.get().then(|| view! {
+                            <p class="notice slow-notice" role="status" data-testid="slow">
+                                "Launch Library is slow to answer right now. Still waiting…"
+                            </p>
+                        })}
                         <div class="skeleton-line skeleton-title"></div>
                         <div class="detail-hero card-skeleton"></div>
                     </div>

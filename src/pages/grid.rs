@@ -1,8 +1,9 @@
 //! `/`: the card grid. The URL's query string is the view: it is parsed into a `Query`, cleaned
 //! in the address bar if needed, and sent to the API as is.
 
-use crate::api::client::{self, use_latest, Load};
+use crate::api::client;
 use crate::api::endpoints;
+use crate::api::loader::{use_latest, Load};
 use crate::api::models::{Page, Spacecraft};
 use crate::components::card::SpacecraftCard;
 use crate::components::filters::{Change, Filters};
@@ -55,20 +56,23 @@ pub fn GridPage() -> impl IntoView {
         }
     });
 
-    let api_base = context.api_base.clone();
+    let api = context.clone();
     let list = use_latest(
-        move || Some(endpoints::spacecraft_list(&api_base, &query.get())),
-        |url: String, abort| async move {
-            client::get_json::<Page<Spacecraft>>(&url, abort.as_ref()).await
-        },
+        move || Some(endpoints::spacecraft_list(&api.api_base(), &query.get())),
+        client::cached_view,
+        |url: String| async move { client::get_json::<Page<Spacecraft>>(&url).await },
     );
     let retry = Callback::new(move |()| list.retry());
+    let field_errors = Signal::derive(move || match list.state.get() {
+        Load::Failed(error) => error.field_messages().to_vec(),
+        _ => Vec::new(),
+    });
     let is_loading = move || matches!(list.state.get(), Load::Loading);
 
     view! {
         <div class="grid-page">
             <h1 class="page-title">"Spacecraft"</h1>
-            <Filters query=query on_change=go />
+            <Filters query=query on_change=go errors=field_errors />
             <section
                 class="results"
                 data-testid="grid"
@@ -78,6 +82,11 @@ pub fn GridPage() -> impl IntoView {
                 {move || match list.state.get() {
                     Load::Loading => view! {
                         <p class="result-count result-count-loading" data-testid="loading">"Loading spacecraft…"</p>
+                        {move || list.slow.get().then(|| view! {
+                            <p class="notice slow-notice" role="status" data-testid="slow">
+                                "Launch Library is slow to answer right now. Still waiting…"
+                            </p>
+                        })}
                         <ul class="card-grid" role="list">
                             <SkeletonCards count=query.get_untracked().page_size().min(20) as usize />
                         </ul>

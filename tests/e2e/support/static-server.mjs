@@ -4,6 +4,7 @@
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
+import { pointSiteAt } from '../../../.ci/site-config.mjs';
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.wasm': 'application/wasm',
@@ -11,10 +12,7 @@ const TYPES = {
 };
 
 export async function startStaticServer({ dist, apiBase, prefix = '/', port = 0, headers = {} }) {
-  const index = (await readFile(join(dist, 'index.html'), 'utf8')).replace(
-    /(<meta name="ll2-api-base" content=")[^"]*/,
-    `$1${apiBase}`,
-  );
+  const index = pointSiteAt(await readFile(join(dist, 'index.html'), 'utf8'), apiBase);
   const server = createServer(async (request, response) => {
     const path = decodeURIComponent(new URL(request.url, 'http://x').pathname);
     const sendIndex = () => {

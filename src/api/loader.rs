@@ -1,0 +1,169 @@
+//! Keeps a view on the answer to its newest request.
+//!
+//! Leptos' `LocalResource` lets a slow, superseded request finish and commit before the newer
+//! one; here a newer key drops the older request at once (its shared fetch is aborted when no
+//! one else waits for it) and a late answer can never overwrite a newer view.
+
+use super::ApiError;
+use futures::future::{AbortHandle, Abortable};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use std::future::Future;
+use std::time::Duration;
+
+/// How long before we tell the user the API is slow, and how long we wait at all.
+const SLOW_AFTER: Duration = Duration::from_secs(5);
+const TIMEOUT: Duration = Duration::from_secs(60);
+
+/// The state of a request as a view shows it.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Load<T> {
+    Loading,
+    Ready(T),
+    Failed(ApiError),
+}
+
+/// A view's data: the answer to the newest request, whether it is slow, and a way to retry.
+pub struct Loader<T: Send + Sync + 'static> {
+    pub state: ReadSignal<Load<T>>,
+    /// True once the current request has waited `SLOW_AFTER`.
+    pub slow: ReadSignal<bool>,
+    retries: RwSignal<u32>,
+}
+
+// Not derived: a derive would demand `T: Copy`, but only the signal handles are copied.
+impl<T: Send + Sync + 'static> Clone for Loader<T> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+impl<T: Send + Sync + 'static> Copy for Loader<T> {}
+
+impl<T: Send + Sync + 'static> Loader<T> {
+    pub fn retry(&self) {
+        self.retries.update(|count| *count += 1);
+    }
+}
+
+/// What a view may show before its request answers.
+pub enum Cached<T> {
+    /// Nothing stored: show loading.
+    Miss,
+    /// Fresh: show it, no request.
+    Fresh(T),
+    /// Stale: show it now, refresh in the background when the quota allows.
+    Stale(T, bool),
+}
+
+/// Runs `fetch(key)` whenever the tracked `key()` changes (nothing while it is `None`) and on
+/// retry, after consulting `cached(&key)`.
+pub fn use_latest<K, T, Fut>(
+    key: impl Fn() -> Option<K> + 'static,
+    cached: impl Fn(&K) -> Cached<T> + 'static,
+    fetch: impl Fn(K) -> Fut + 'static,
+) -> Loader<T>
+where
+    K: 'static,
+    T: Send + Sync + 'static,
+    Fut: Future<Output = Result<T, ApiError>> + 'static,
+{
+    let (state, set_state) = signal(Load::Loading);
+    let (slow, set_slow) = signal(false);
+    let retries = RwSignal::new(0u32);
+    let current: StoredValue<Option<AbortHandle>, LocalStorage> = StoredValue::new_local(None);
+    let generation = StoredValue::new(0u64);
+    let retries_seen = StoredValue::new(0u32);
+
+    let drop_current = move || {
+        current.try_update_value(|handle| {
+            if let Some(handle) = handle.take() {
+                handle.abort();
+            }
+        });
+    };
+    on_cleanup(drop_current);
+
+    Effect::new(move |previous_run: Option<()>| {
+        let retry_count = retries.get();
+        let retrying = previous_run.is_some() && retry_count != retries_seen.get_value();
+        retries_seen.set_value(retry_count);
+        let Some(key) = key() else {
+            return;
+        };
+        drop_current();
+        let this_request = generation.get_value() + 1;
+        generation.set_value(this_request);
+        set_slow.set(false);
+
+        // A retry always asks the API; otherwise the cache may answer.
+        let background = match if retrying { Cached::Miss } else { cached(&key) } {
+            Cached::Fresh(value) => {
+                set_state.set(Load::Ready(value));
+                return;
+            }
+            Cached::Stale(value, may_refresh) => {
+                set_state.set(Load::Ready(value));
+                if !may_refresh {
+                    return;
+                }
+                true
+            }
+            Cached::Miss => {
+                set_state.set(Load::Loading);
+                false
+            }
+        };
+
+        let (handle, registration) = AbortHandle::new_pair();
+        current.set_value(Some(handle.clone()));
+        let slow_timer = (!background)
+            .then(|| {
+                set_timeout_with_handle(
+                    move || {
+                        if generation.try_get_value() == Some(this_request) {
+                            set_slow.try_set(true);
+                        }
+                    },
+                    SLOW_AFTER,
+                )
+                .ok()
+            })
+            .flatten();
+        let timeout = set_timeout_with_handle(
+            {
+                let handle = handle.clone();
+                move || handle.abort()
+            },
+            TIMEOUT,
+        )
+        .ok();
+
+        let request = Abortable::new(fetch(key), registration);
+        spawn_local(async move {
+            let result = request.await;
+            for timer in [slow_timer, timeout].into_iter().flatten() {
+                timer.clear();
+            }
+            // Superseded, or the view is gone: a newer request owns the state now.
+            if generation.try_get_value() != Some(this_request) {
+                return;
+            }
+            set_slow.try_set(false);
+            let next = match result {
+                Ok(Ok(value)) => Load::Ready(value),
+                // A failed background refresh keeps the stale answer on screen.
+                Ok(Err(_)) if background => return,
+                Ok(Err(error)) => Load::Failed(error),
+                Err(_aborted) if background => return,
+                Err(_aborted) => Load::Failed(ApiError::Timeout),
+            };
+            set_state.try_set(next);
+        });
+    });
+
+    Loader {
+        state,
+        slow,
+        retries,
+    }
+}
