@@ -36,7 +36,7 @@ impl Duration {
                         _ => return None,
                     };
                     let part = value * scale as f64;
-                    if !part.is_finite() || part < 0.0 || part > 1e15 {
+                    if !part.is_finite() || !(0.0..=1e15).contains(&part) {
                         return None;
                     }
                     seconds = seconds.checked_add(part as u64)?;
@@ -100,7 +100,7 @@ pub fn group_thousands(value: u64) -> String {
     let digits = value.to_string();
     let mut out = String::with_capacity(digits.len() + digits.len() / 3);
     for (i, ch) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push(',');
         }
         out.push(ch);

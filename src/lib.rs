@@ -17,6 +17,8 @@ pub mod components;
 #[cfg(target_arch = "wasm32")]
 pub mod config;
 #[cfg(target_arch = "wasm32")]
+mod head;
+#[cfg(target_arch = "wasm32")]
 pub mod pages;
 
 #[cfg(target_arch = "wasm32")]

@@ -26,9 +26,11 @@ fn seed_craft(index: usize) -> Spacecraft {
 
 fn context() -> AppContext {
     AppContext {
-        api_base: "http://127.0.0.1:9/2.3.0".into(),
+        site_base: "http://127.0.0.1:9/2.3.0".into(),
         router_base: "/explorer".into(),
         last_grid_href: RwSignal::new(None),
+        settings: RwSignal::new(Default::default()),
+        quota: RwSignal::new(None),
     }
 }
 
@@ -36,7 +38,11 @@ fn context() -> AppContext {
 fn host() -> HtmlElement {
     let document = document();
     let host = document.create_element("div").expect("div");
-    document.body().expect("body").append_child(&host).expect("append");
+    document
+        .body()
+        .expect("body")
+        .append_child(&host)
+        .expect("append");
     host.unchecked_into()
 }
 
@@ -58,23 +64,41 @@ async fn a_card_shows_the_spacecraft_for_people() {
     });
     tick().await;
 
-    let card = root.query_selector("article[data-spacecraft-id='95']").expect("css");
+    let card = root
+        .query_selector("article[data-spacecraft-id='95']")
+        .expect("css");
     assert!(card.is_some(), "the card carries its id");
     assert_eq!(text_of(&root, "h2"), "Apollo CSM-118");
     assert_eq!(
-        root.query_selector("h2 a").unwrap().unwrap().get_attribute("href").as_deref(),
+        root.query_selector("h2 a")
+            .unwrap()
+            .unwrap()
+            .get_attribute("href")
+            .as_deref(),
         Some("/explorer/spacecraft/95")
     );
     let stats = text_of(&root, ".stats");
-    assert!(stats.contains("84d 1h 15m"), "time in space for people: {stats}");
-    assert!(stats.contains("83d 4h 38m"), "time docked for people: {stats}");
+    assert!(
+        stats.contains("84d 1h 15m"),
+        "time in space for people: {stats}"
+    );
+    assert!(
+        stats.contains("83d 4h 38m"),
+        "time docked for people: {stats}"
+    );
     assert!(!stats.contains("P84DT"), "never the raw duration: {stats}");
     assert!(text_of(&root, ".card-config").contains("North American Aviation"));
     assert!(text_of(&root, ".badges").contains("Single Use"));
 
     let image = root.query_selector("img").unwrap().unwrap();
-    assert_eq!(image.get_attribute("alt").as_deref(), Some("Apollo CSM-118"));
-    assert!(image.get_attribute("src").unwrap_or_default().contains("thumbnail"));
+    assert_eq!(
+        image.get_attribute("alt").as_deref(),
+        Some("Apollo CSM-118")
+    );
+    assert!(image
+        .get_attribute("src")
+        .unwrap_or_default()
+        .contains("thumbnail"));
     assert_eq!(image.get_attribute("loading").as_deref(), Some("lazy"));
 }
 
@@ -139,19 +163,22 @@ async fn an_error_explains_itself_and_retries() {
     let root = host();
     let retries = RwSignal::new(0);
     let _mounted = mount_to(root.clone(), move || {
-        let error = ApiError::from_response(
-            400,
-            None,
-            r#"{"status": ["Select a valid choice."]}"#,
-        );
+        let error = ApiError::from_response(400, None, r#"{"status": ["Select a valid choice."]}"#);
         view! { <ErrorNotice error on_retry=Callback::new(move |()| retries.update(|n| *n += 1)) /> }
     });
     tick().await;
 
-    let alert = root.query_selector("[role=alert]").unwrap().expect("an alert");
+    let alert = root
+        .query_selector("[role=alert]")
+        .unwrap()
+        .expect("an alert");
     let text = alert.text_content().unwrap_or_default();
     assert!(text.contains("status: Select a valid choice."), "{text}");
-    let button: HtmlElement = alert.query_selector("button").unwrap().unwrap().unchecked_into();
+    let button: HtmlElement = alert
+        .query_selector("button")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
     assert_eq!(button.text_content().as_deref(), Some("Retry"));
     button.click();
     tick().await;

@@ -61,7 +61,7 @@ pub fn cached<T: DeserializeOwned>(url: &str) -> Option<(T, bool)> {
 
 /// What a view can show for `url` before asking the API: a fresh answer ends it, a stale one is
 /// shown while a background refresh runs, if the quota allows one.
-pub fn cached_view<T: DeserializeOwned>(url: &String) -> Cached<T> {
+pub fn cached_view<T: DeserializeOwned>(url: &str) -> Cached<T> {
     match cached(url) {
         Some((value, true)) => Cached::Fresh(value),
         Some((value, false)) => Cached::Stale(value, quota_allows_background_request()),

@@ -357,7 +357,7 @@ fn ConfigurationField(
 
     view! {
         <div class="field field-config" on:focusin=move |_| want() on:pointerenter=move |_| want()>
-            <label for="f-config">"Configuration"</label>
+            <label for="f-config" id="f-config-label">"Configuration"</label>
             <div class="config-row">
             <input
                 id="f-config-filter"
@@ -365,7 +365,8 @@ fn ConfigurationField(
                 type="search"
                 data-testid="config-filter"
                 placeholder="Filter…"
-                aria-label="Filter the configuration list"
+                aria-labelledby="f-config-label f-config-filter"
+                title="Filter the configuration list"
                 aria-controls="f-config"
                 autocomplete="off"
                 on:input=move |event| filter.set(event_target_value(&event))

@@ -10,7 +10,7 @@ use leptos::prelude::*;
 pub fn ResultCount(query: Query, shown: u64, count: u64) -> impl IntoView {
     let text = range_text(u64::from(query.offset), shown, count);
     view! {
-        <p class="result-count" data-testid="result-count" aria-live="polite">
+        <p class="result-count" data-testid="result-count" tabindex="-1">
             {text}" spacecraft"
         </p>
     }
@@ -43,22 +43,22 @@ pub fn Pager(query: Query, count: u64) -> impl IntoView {
     Some(view! {
         <nav class="pager" aria-label="Pages">
             {match prev {
-                Some(href) => view! { <a class="pager-step" rel="prev" href=href>"← Previous"</a> }.into_any(),
+                Some(href) => view! { <a class="pager-step" rel="prev" href=href data-noscroll="">"← Previous"</a> }.into_any(),
                 None => view! { <span class="pager-step" aria-disabled="true">"← Previous"</span> }.into_any(),
             }}
             <ol class="pager-pages">
                 {page_window(current, pages).into_iter().map(|page| match page {
                     None => view! { <li class="pager-gap" aria-hidden="true">"…"</li> }.into_any(),
                     Some(page) if page == current => view! {
-                        <li><a class="pager-page" href=href_for_page(page) aria-current="page">{page}</a></li>
+                        <li><a class="pager-page" href=href_for_page(page) aria-current="page" data-noscroll="">{page}</a></li>
                     }.into_any(),
                     Some(page) => view! {
-                        <li><a class="pager-page" href=href_for_page(page) aria-label=format!("Page {page}")>{page}</a></li>
+                        <li><a class="pager-page" href=href_for_page(page) aria-label=format!("Page {page}") data-noscroll="">{page}</a></li>
                     }.into_any(),
                 }).collect_view()}
             </ol>
             {match next {
-                Some(href) => view! { <a class="pager-step" rel="next" href=href>"Next →"</a> }.into_any(),
+                Some(href) => view! { <a class="pager-step" rel="next" href=href data-noscroll="">"Next →"</a> }.into_any(),
                 None => view! { <span class="pager-step" aria-disabled="true">"Next →"</span> }.into_any(),
             }}
         </nav>

@@ -10,6 +10,7 @@ use crate::components::image::{sources, FallbackImage};
 use crate::components::status::ErrorNotice;
 use crate::config::AppContext;
 use crate::format;
+use crate::head;
 use crate::pages::not_found::NotFound;
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
@@ -31,7 +32,7 @@ pub fn DetailPage() -> impl IntoView {
             id.get()
                 .map(|id| endpoints::spacecraft_detail(&api.api_base(), id))
         },
-        client::cached_view,
+        |url: &String| client::cached_view(url),
         |url: String| async move { client::get_json::<Spacecraft>(&url).await },
     );
     let retry = Callback::new(move |()| record.retry());
@@ -69,7 +70,15 @@ pub fn DetailPage() -> impl IntoView {
 #[component]
 fn Detail(craft: Spacecraft) -> impl IntoView {
     let name = display_name(&craft);
-    document().set_title(&format!("{name} — Spacecraft Explorer"));
+    let summary = craft.description.chars().take(155).collect::<String>();
+    head::set(
+        Some(&name),
+        if summary.is_empty() {
+            "A spacecraft in Launch Library 2."
+        } else {
+            &summary
+        },
+    );
     let config = craft.spacecraft_config.clone().unwrap_or_default();
     let flights = craft.flights.clone().unwrap_or_default();
     let status = craft

@@ -10,10 +10,13 @@ use crate::components::filters::{Change, Filters};
 use crate::components::pager::{Pager, ResultCount};
 use crate::components::status::{EmptyResults, ErrorNotice, SkeletonCards};
 use crate::config::AppContext;
+use crate::head;
+use crate::paging::range_text;
 use crate::query::Query;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_location, use_navigate};
 use leptos_router::NavigateOptions;
+use wasm_bindgen::JsCast;
 
 #[component]
 pub fn GridPage() -> impl IntoView {
@@ -52,17 +55,76 @@ pub fn GridPage() -> impl IntoView {
             context
                 .last_grid_href
                 .set(Some(context.grid_href(&current)));
-            document().set_title(&page_title(&current));
+            let title = page_title(&current);
+            head::set(title.as_deref(), &page_description(&current));
         }
     });
 
     let api = context.clone();
     let list = use_latest(
         move || Some(endpoints::spacecraft_list(&api.api_base(), &query.get())),
-        client::cached_view,
+        |url: &String| client::cached_view(url),
         |url: String| async move { client::get_json::<Page<Spacecraft>>(&url).await },
     );
     let retry = Callback::new(move |()| list.retry());
+
+    // After a page change, bring the reader to the top of the new results, not the page top.
+    let moved_page = StoredValue::new(false);
+    Effect::new(move |previous: Option<u32>| {
+        let offset = query.get().offset;
+        if previous.is_some_and(|previous| previous != offset) {
+            moved_page.set_value(true);
+        }
+        offset
+    });
+    Effect::new(move |_| {
+        if matches!(list.state.get(), Load::Ready(_)) && moved_page.get_value() {
+            moved_page.set_value(false);
+            request_animation_frame(|| {
+                if let Some(count) = document()
+                    .query_selector("[data-testid=result-count]")
+                    .ok()
+                    .flatten()
+                    .and_then(|element| element.dyn_into::<web_sys::HtmlElement>().ok())
+                {
+                    count.scroll_into_view();
+                    let _ = count.focus();
+                }
+            });
+        }
+    });
+    // What changed, said politely to screen readers; the region stays put so it is announced.
+    let announcement = move || match list.state.get() {
+        Load::Ready(page) => format!(
+            "{} spacecraft",
+            range_text(
+                u64::from(query.get_untracked().offset),
+                page.results.len() as u64,
+                page.count
+            )
+        ),
+        Load::Failed(error) => error.title().to_string(),
+        Load::Loading => String::new(),
+    };
+    // "/" jumps to the search box from anywhere but a text field.
+    let shortcut = window_event_listener(leptos::ev::keydown, |event| {
+        if event.key() != "/" || event.ctrl_key() || event.meta_key() || event.alt_key() {
+            return;
+        }
+        let typing = document().active_element().is_some_and(|element| {
+            matches!(element.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
+        });
+        if !typing {
+            if let Some(search) = document()
+                .get_element_by_id("f-search")
+                .and_then(|element| element.dyn_into::<web_sys::HtmlElement>().ok())
+            {
+                event.prevent_default();
+                let _ = search.focus();
+            }
+        }
+    });
+    on_cleanup(move || shortcut.remove());
     let field_errors = Signal::derive(move || match list.state.get() {
         Load::Failed(error) => error.field_messages().to_vec(),
         _ => Vec::new(),
@@ -72,6 +134,7 @@ pub fn GridPage() -> impl IntoView {
     view! {
         <div class="grid-page">
             <h1 class="page-title">"Spacecraft"</h1>
+            <p class="visually-hidden" aria-live="polite" aria-atomic="true" data-testid="announcer">{announcement}</p>
             <Filters query=query on_change=go errors=field_errors />
             <section
                 class="results"
@@ -134,9 +197,9 @@ fn Results(page: Page<Spacecraft>, query: Query) -> impl IntoView {
     .into_any()
 }
 
-/// "Search “shuttle”, page 2 — Spacecraft Explorer": history entries and shared links say what
-/// they show.
-fn page_title(query: &Query) -> String {
+/// "Search “shuttle”, page 2": what a history entry or a shared link shows, `None` for the
+/// plain grid.
+fn page_title(query: &Query) -> Option<String> {
     let mut parts = Vec::new();
     if let Some(search) = &query.search {
         parts.push(format!("Search “{search}”"));
@@ -144,12 +207,18 @@ fn page_title(query: &Query) -> String {
     if let Some(name) = &query.name {
         parts.push(format!("“{name}”"));
     }
+    if query.is_filtered() && parts.is_empty() {
+        parts.push("Filtered spacecraft".to_string());
+    }
     if query.offset > 0 {
         parts.push(format!("page {}", query.offset / query.page_size() + 1));
     }
-    if parts.is_empty() {
-        "Spacecraft Explorer".to_string()
-    } else {
-        format!("{} — Spacecraft Explorer", parts.join(", "))
+    (!parts.is_empty()).then(|| parts.join(", "))
+}
+
+fn page_description(query: &Query) -> String {
+    match &query.search {
+        Some(search) => format!("Spacecraft matching “{search}” in Launch Library 2: status, configuration, flights and time in space."),
+        None => "Browse, filter and sort every spacecraft in The Space Devs' Launch Library 2: capsules, cargo ships, orbiters and more.".to_string(),
     }
 }

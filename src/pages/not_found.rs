@@ -1,12 +1,13 @@
 //! Any path the app does not know, and spacecraft ids the API does not have.
 
 use crate::config::AppContext;
+use crate::head;
 use leptos::prelude::*;
 
 #[component]
 pub fn NotFound(#[prop(optional, into)] message: Option<String>) -> impl IntoView {
     let context = expect_context::<AppContext>();
-    document().set_title("Not found — Spacecraft Explorer");
+    head::set(Some("Not found"), "There is no page at this address.");
     view! {
         <div class="notice not-found" data-testid="not-found">
             <h1 class="notice-title">"Not found"</h1>
