@@ -154,18 +154,21 @@ async fn network_get(url: &str, signal: Option<AbortSignal>) -> Result<String, A
     let status = response.status();
     let retry_after = response.headers().get("retry-after");
     let body = response.text().await.map_err(|_| network_error())?;
-    refresh_quota();
     if (200..300).contains(&status) {
+        refresh_quota();
         return Ok(body);
     }
     let error = ApiError::from_response(status, retry_after.as_deref(), &body);
     if let ApiError::Throttled { retry_after_secs } = error {
+        // What the 429 said is newer than anything the quota endpoint could tell us now.
         let now = js_sys::Date::now();
         quota::publish(Quota::throttled(
             quota::current(),
             retry_after_secs.unwrap_or(0),
             now,
         ));
+    } else {
+        refresh_quota();
     }
     Err(error)
 }

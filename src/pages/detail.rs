@@ -19,12 +19,12 @@ use leptos_router::hooks::use_params_map;
 pub fn DetailPage() -> impl IntoView {
     let context = expect_context::<AppContext>();
     let params = use_params_map();
-    let id = Memo::new(move |_| {
-        params
-            .get()
-            .get("id")
-            .and_then(|id| id.parse::<u64>().ok())
-            .filter(|id| *id > 0)
+    // While the router leaves this page the params lose `id`; keep showing the last one.
+    let id = Memo::new(move |previous: Option<&Option<u64>>| {
+        match params.with(|params| params.get("id")) {
+            Some(id) => id.parse::<u64>().ok().filter(|id| *id > 0),
+            None => previous.copied().flatten(),
+        }
     });
     let api = context.clone();
     let record = use_latest(

@@ -22,8 +22,20 @@ use wasm_bindgen::JsCast;
 pub fn GridPage() -> impl IntoView {
     let context = expect_context::<AppContext>();
     let location = use_location();
+    // While the router leaves this page (the URL already belongs to the next route), keep the
+    // last view instead of reading the next page's query as ours.
+    let grid_path = StoredValue::new(format!("{}/", context.router_base));
+    let on_grid = move || {
+        location.pathname.with(|path| {
+            grid_path.with_value(|grid| path == grid || path == grid.trim_end_matches('/'))
+        })
+    };
     // Read the raw query ourselves: the router's own map decodes values twice.
-    let query = Memo::new(move |_| Query::parse(&location.search.get()));
+    let query = Memo::new(move |previous: Option<&Query>| match previous {
+        Some(previous) if !on_grid() => previous.clone(),
+        _ => Query::parse(&location.search.get()),
+    });
+    let on_grid_untracked = move || untrack(on_grid);
 
     let navigate = use_navigate();
     let go = {
@@ -44,7 +56,7 @@ pub fn GridPage() -> impl IntoView {
     // Invalid or non-canonical parameters: rewrite the address bar in place, no new entry.
     Effect::new(move |_| {
         let canonical = query.get().to_query_string();
-        if location.search.get_untracked() != canonical {
+        if on_grid_untracked() && location.search.get_untracked() != canonical {
             go.run((query.get_untracked(), true));
         }
     });
@@ -78,7 +90,8 @@ pub fn GridPage() -> impl IntoView {
         offset
     });
     Effect::new(move |_| {
-        if matches!(list.state.get(), Load::Ready(_)) && moved_page.get_value() {
+        let ready = list.state.with(|state| matches!(state, Load::Ready(_)));
+        if ready && moved_page.get_value() {
             moved_page.set_value(false);
             request_animation_frame(|| {
                 if let Some(count) = document()
@@ -125,11 +138,21 @@ pub fn GridPage() -> impl IntoView {
         }
     });
     on_cleanup(move || shortcut.remove());
-    let field_errors = Signal::derive(move || match list.state.get() {
-        Load::Failed(error) => error.field_messages().to_vec(),
-        _ => Vec::new(),
+    let field_errors = Signal::derive(move || {
+        list.state.with(|state| match state {
+            Load::Failed(error) => error.field_messages().to_vec(),
+            _ => Vec::new(),
+        })
     });
-    let is_loading = move || matches!(list.state.get(), Load::Loading);
+    let is_loading = move || list.state.with(|state| matches!(state, Load::Loading));
+    let is_ready = move || list.state.with(|state| matches!(state, Load::Ready(_)));
+    // The last answer's cards; kept while the next one loads so the list can be diffed.
+    let cards = Memo::new(move |previous: Option<&Vec<Spacecraft>>| {
+        list.state.with(|state| match state {
+            Load::Ready(page) => page.results.clone(),
+            _ => previous.cloned().unwrap_or_default(),
+        })
+    });
 
     view! {
         <div class="grid-page">
@@ -142,7 +165,7 @@ pub fn GridPage() -> impl IntoView {
                 aria-label="Results"
                 aria-busy=move || if is_loading() { "true" } else { "false" }
             >
-                {move || match list.state.get() {
+                {move || list.state.with(|state| match state {
                     Load::Loading => view! {
                         <p class="result-count result-count-loading" data-testid="loading">"Loading spacecraft…"</p>
                         {move || list.slow.get().then(|| view! {
@@ -155,44 +178,49 @@ pub fn GridPage() -> impl IntoView {
                         </ul>
                     }
                     .into_any(),
-                    Load::Failed(error) => view! { <ErrorNotice error on_retry=retry /> }.into_any(),
-                    Load::Ready(page) => view! { <Results page query=query.get_untracked() /> }.into_any(),
-                }}
+                    Load::Failed(error) => view! { <ErrorNotice error=error.clone() on_retry=retry /> }.into_any(),
+                    Load::Ready(page) => view! {
+                        <ResultSummary shown=page.results.len() as u64 count=page.count query=query.get_untracked() />
+                    }
+                    .into_any(),
+                })}
+                // The cards stay mounted across views, keyed by id and mode, so a change whose
+                // answer is cached only moves, adds and removes cards instead of rebuilding all.
+                <ul class="card-grid" role="list" hidden=move || cards.with(Vec::is_empty) || !is_ready()>
+                    <For
+                        each=move || cards.get().into_iter().enumerate()
+                        key=|(_, craft)| (craft.id, craft.flights.is_some())
+                        children=|(index, craft)| view! {
+                            <li><SpacecraftCard craft eager_image=index < 4 /></li>
+                        }
+                    />
+                </ul>
+                {move || list.state.with(|state| match state {
+                    Load::Ready(page) if !page.results.is_empty() => {
+                        Some(view! { <Pager query=query.get_untracked() count=page.count /> })
+                    }
+                    _ => None,
+                })}
             </section>
         </div>
     }
 }
 
+/// The count above the cards, or why there are none.
 #[component]
-fn Results(page: Page<Spacecraft>, query: Query) -> impl IntoView {
+fn ResultSummary(shown: u64, count: u64, query: Query) -> impl IntoView {
     let context = expect_context::<AppContext>();
-    let shown = page.results.len() as u64;
-    if page.results.is_empty() {
-        let clear_href = query
-            .is_filtered()
-            .then(|| context.grid_href(&query.without_filters()));
-        let first_page_href =
-            (query.offset > 0 && page.count > 0).then(|| context.grid_href(&query.with_offset(0)));
-        return view! {
-            <ResultCount query=query.clone() shown=0 count=page.count />
-            <EmptyResults clear_href first_page_href />
-        }
-        .into_any();
+    if shown > 0 {
+        return view! { <ResultCount query shown count /> }.into_any();
     }
-    // Keyed by id and mode: the same spacecraft in detailed mode is a different card.
-    let cards: Vec<(usize, Spacecraft)> = page.results.into_iter().enumerate().collect();
+    let clear_href = query
+        .is_filtered()
+        .then(|| context.grid_href(&query.without_filters()));
+    let first_page_href =
+        (query.offset > 0 && count > 0).then(|| context.grid_href(&query.with_offset(0)));
     view! {
-        <ResultCount query=query.clone() shown count=page.count />
-        <ul class="card-grid" role="list">
-            <For
-                each=move || cards.clone()
-                key=|(_, craft)| (craft.id, craft.flights.is_some())
-                children=|(index, craft)| view! {
-                    <li><SpacecraftCard craft eager_image=index < 4 /></li>
-                }
-            />
-        </ul>
-        <Pager query count=page.count />
+        <ResultCount query=query.clone() shown=0 count />
+        <EmptyResults clear_href first_page_href />
     }
     .into_any()
 }

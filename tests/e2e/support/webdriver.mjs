@@ -128,6 +128,23 @@ export class Session {
     });
   }
 
+  /** Hides classic scrollbars, as on a phone (overlay scrollbars take no layout width). */
+  scrollbarsHidden(hidden = true) {
+    return this.cmd('POST', '/goog/cdp/execute', { cmd: 'Emulation.setScrollbarsHidden', params: { hidden } });
+  }
+
+  /** A phone-like viewport: `width`×`height` CSS px with scrollbars that take no width. */
+  async phone(width = 375, height = 812) {
+    await this.setSize(width, height);
+    await this.scrollbarsHidden(true);
+  }
+
+  /** Back to a desktop window with classic scrollbars. */
+  async desktop(width = 1280, height = 900) {
+    await this.scrollbarsHidden(false);
+    await this.setSize(width, height);
+  }
+
   async screenshot(file) {
     const png = await this.cmd('GET', '/screenshot');
     await writeFile(file, Buffer.from(png, 'base64'));
