@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { startStandin } from '../../ll2-standin/server.mjs';
 import { startStaticServer } from './static-server.mjs';
 import { Session, startChromedriver } from './webdriver.mjs';
+import { handleApi } from '../../ll2-standin/api.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 /** The release build under test (`.ci/test` builds it once before the suite). */
@@ -64,6 +65,93 @@ export async function openApp({ prefix = '/', width = 1280, height = 900, dist =
     shot(name) {
       return browser.screenshot(join(SHOTS, `${name}.png`));
     },
+    /** The file a `shot(name)` writes. */
+    shotPath(name) {
+      return join(SHOTS, `${name}.png`);
+    },
+    /** The app URL (origin included) of an app path, e.g. `/?search=x`. */
+    url(path = '/') {
+      return site.url(path);
+    },
+    /** The address bar's path and query relative to the app's prefix, e.g. `/?search=x`. */
+    async path() {
+      const url = new URL(await browser.url());
+      const base = new URL(site.url('/'));
+      const rest = url.pathname.startsWith(base.pathname) ? url.pathname.slice(base.pathname.length) : url.pathname;
+      return `/${rest}${url.search}`;
+    },
+    historyLength() {
+      return browser.exec('return history.length;');
+    },
+    /** What the stand-in answers for a spacecraft list query (string or object of params). */
+    expectedList(params = '') {
+      const searchParams = new URLSearchParams(params);
+      return handleApi(standin.dataset, {
+        apiPath: 'spacecraft/', pathname: '/2.3.0/spacecraft/', origin: standin.origin,
+        searchParams, currentUse: 0, throttleOverride: null,
+      });
+    },
+    /** The ids the stand-in answers for a spacecraft list query, in API order. */
+    expectedIds(params = '') {
+      const answer = app.expectedList(params);
+      if (answer.status !== 200) throw new Error(`the stand-in answers ${answer.status} for ${params}`);
+      return answer.json.results.map((craft) => craft.id);
+    },
+    /** Waits until the address bar's query string (without ?) is exactly `query`. */
+    waitForSearch(query, timeout = 20_000) {
+      return browser.waitFor(
+        `return location.search.replace(/^\\?/, '') === arguments[0];`,
+        { timeout, args: [query], message: `the address bar query to be ${JSON.stringify(query)}` },
+      ).catch(async (error) => {
+        error.message += ` (address bar: ${await browser.url()})`;
+        throw error;
+      });
+    },
+    /** Ids of the cards a user can see (rendered, not hidden), in page order. */
+    shownCardIds() {
+      return browser.exec(
+        `return [...document.querySelectorAll('article[data-spacecraft-id]')]
+           .filter((el) => el.getClientRects().length > 0)
+           .map((el) => Number(el.dataset.spacecraftId));`,
+      );
+    },
+    /** Waits until the grid shows exactly these card ids (in order) and nothing is loading. */
+    async waitForCards(ids, timeout = 20_000) {
+      await browser.waitFor(
+        `const busy = document.querySelector('[aria-busy="true"]');
+         if (busy) return false;
+         const shown = [...document.querySelectorAll('article[data-spacecraft-id]')]
+           .filter((el) => el.getClientRects().length > 0)
+           .map((el) => Number(el.dataset.spacecraftId));
+         return JSON.stringify(shown) === JSON.stringify(arguments[0]);`,
+        { timeout, args: [ids], message: `the cards ${JSON.stringify(ids)}` },
+      ).catch(async (error) => {
+        error.message += ` (cards shown: ${JSON.stringify(await app.shownCardIds())})`;
+        throw error;
+      });
+    },
+    /** The value of every named control of the search form, by name. */
+    formValues() {
+      return browser.exec(
+        `const form = document.querySelector('form[role=search]');
+         if (!form) return null;
+         const out = {};
+         for (const el of form.querySelectorAll('[name]')) out[el.name] = el.value;
+         return out;`,
+      );
+    },
+    /** Forgets what the browser stored for the app (a first-time visitor), if on the app. */
+    async forgetStorage() {
+      await browser.exec(
+        `try { sessionStorage.clear(); localStorage.clear(); } catch (error) { /* not on the app */ }`,
+      ).catch(() => {});
+    },
+    /** Browser console messages at SEVERE level seen so far (kept across calls). */
+    async consoleErrors() {
+      app.console.push(...await browser.consoleErrors());
+      return [...app.console];
+    },
+    console: [],
     async close() {
       await browser.quit();
       driver.stop();
@@ -73,6 +161,23 @@ export async function openApp({ prefix = '/', width = 1280, height = 900, dist =
   };
   return app;
 }
+
+/** Focuses an element and types into it like a user (WebDriver Element Send Keys). */
+export async function typeInto(browser, css, text) {
+  const element = await browser.find(css);
+  await browser.type(element, text);
+  return element;
+}
+
+/** Clicks the first element matching `css`. */
+export async function clickOn(browser, css) {
+  const element = await browser.find(css);
+  await browser.click(element);
+  return element;
+}
+
+/** Key codes for `browser.keys`. */
+export const KEY = { ENTER: '\uE007', ESCAPE: '\uE00C', TAB: '\uE004' };
 
 /** Sets a <select> by value the way a user does (change event and all). */
 export async function choose(browser, selectCss, value) {
