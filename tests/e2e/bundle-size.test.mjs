@@ -1,0 +1,34 @@
+// The code every visitor downloads must not grow unnoticed. Sizes are deterministic for a given
+// build, so unlike timings they make a fair test. The budget is the measured size plus a small
+// margin (see README, "Performance"); raise it only on purpose.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { DIST } from './support/harness.mjs';
+
+/** Brotli (quality 11) bytes of wasm + js + css + html, the code transfer of a first visit. */
+const BROTLI_BUDGET = 272_000;
+/** The same in gzip, for hosts that do not serve brotli. */
+const GZIP_BUDGET = 340_000;
+
+test('the release bundle stays within its size budget', async () => {
+  const files = (await readdir(DIST)).filter((file) => /\.(wasm|js|css|html)$/.test(file));
+  assert.ok(files.some((f) => f.endsWith('.wasm')), `no wasm in ${DIST}`);
+  let brotli = 0;
+  let gzip = 0;
+  const rows = [];
+  for (const file of files) {
+    const bytes = await readFile(join(DIST, file));
+    const br = brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+    const gz = gzipSync(bytes, { level: 9 }).length;
+    brotli += br;
+    gzip += gz;
+    rows.push(`${file}: ${bytes.length} raw, ${gz} gzip, ${br} brotli`);
+  }
+  console.log(rows.join('\n'));
+  console.log(`total: ${gzip} gzip, ${brotli} brotli`);
+  assert.ok(brotli <= BROTLI_BUDGET, `brotli ${brotli} B is over the budget of ${BROTLI_BUDGET} B`);
+  assert.ok(gzip <= GZIP_BUDGET, `gzip ${gzip} B is over the budget of ${GZIP_BUDGET} B`);
+});
