@@ -63,11 +63,23 @@ pub fn use_latest<K, T, Fut>(
     fetch: impl Fn(K) -> Fut + 'static,
 ) -> Loader<T>
 where
-    K: 'static,
+    K: Clone + PartialEq + 'static,
     T: Send + Sync + 'static,
     Fut: Future<Output = Result<T, ApiError>> + 'static,
 {
-    let (state, set_state) = signal(Load::Loading);
+    // A fresh cached answer is there from the first render: no loading state flashes by.
+    let mut shown_key = None;
+    let initial = match untrack(&key).map(|key| (cached(&key), key)) {
+        Some((Cached::Fresh(value), key)) => {
+            shown_key = Some(key);
+            Load::Ready(value)
+        }
+        Some((Cached::Stale(value, _), _)) => Load::Ready(value),
+        _ => Load::Loading,
+    };
+    let (state, set_state) = signal(initial);
+    // The key the state belongs to (or is being loaded for); the same key again is no news.
+    let current_key: StoredValue<Option<K>, LocalStorage> = StoredValue::new_local(shown_key);
     let (slow, set_slow) = signal(false);
     let retries = RwSignal::new(0u32);
     let current: StoredValue<Option<AbortHandle>, LocalStorage> = StoredValue::new_local(None);
@@ -90,6 +102,12 @@ where
         let Some(key) = key() else {
             return;
         };
+        // A re-run with the same key (something it reads was set to the same value) must
+        // neither restart the request in flight nor repeat one that is done.
+        if !retrying && current_key.with_value(|current| current.as_ref() == Some(&key)) {
+            return;
+        }
+        current_key.set_value(Some(key.clone()));
         drop_current();
         let this_request = generation.get_value() + 1;
         generation.set_value(this_request);

@@ -82,7 +82,9 @@ pub fn SettingsPanel() -> impl IntoView {
                 event.prevent_default();
                 let next = draft.get_untracked();
                 save_settings(&next);
-                settings.set(next);
+                if settings.get_untracked() != next {
+                    settings.set(next);
+                }
                 saved.set(true);
             }>
                 <fieldset>

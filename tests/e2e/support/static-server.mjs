@@ -4,6 +4,7 @@
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
+import { brotliCompressSync } from 'node:zlib';
 import { pointSiteAt } from '../../../.ci/site-config.mjs';
 
 const TYPES = {
@@ -11,7 +12,7 @@ const TYPES = {
   '.css': 'text/css', '.svg': 'image/svg+xml', '.png': 'image/png', '.json': 'application/json',
 };
 
-export async function startStaticServer({ dist, apiBase, prefix = '/', port = 0, headers = {} }) {
+export async function startStaticServer({ dist, apiBase, prefix = '/', port = 0, headers = {}, compress = false }) {
   const index = pointSiteAt(await readFile(join(dist, 'index.html'), 'utf8'), apiBase);
   const server = createServer(async (request, response) => {
     const path = decodeURIComponent(new URL(request.url, 'http://x').pathname);
@@ -28,8 +29,15 @@ export async function startStaticServer({ dist, apiBase, prefix = '/', port = 0,
     const file = join(dist, relative);
     try {
       if ((await stat(file)).isFile()) {
-        response.writeHead(200, { 'content-type': TYPES[extname(file)] || 'application/octet-stream', ...headers });
-        return response.end(await readFile(file));
+        const type = TYPES[extname(file)] || 'application/octet-stream';
+        const body = await readFile(file);
+        // Like a CDN: text and wasm go out compressed when the browser accepts it.
+        if (compress && /^(text|application)\//.test(type) && /\bbr\b/.test(request.headers['accept-encoding'] || '')) {
+          response.writeHead(200, { 'content-type': type, 'content-encoding': 'br', 'cache-control': 'max-age=31536000, immutable', ...headers });
+          return response.end(brotliCompressSync(body));
+        }
+        response.writeHead(200, { 'content-type': type, ...headers });
+        return response.end(body);
       }
     } catch { /* fall through */ }
     // A missing asset is a 404; any other path is a client-side route.
