@@ -1,10 +1,10 @@
 // Everyone can use it: no serious or critical axe-core violations on the main views (light and
 // dark), and the keyboard does everything the mouse does.
-import { after, before, beforeEach, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { KEY, clickOn, openApp } from './support/harness.mjs';
+import { KEY, clickOn, shareApp } from './support/harness.mjs';
 
 const require = createRequire(import.meta.url);
 let axeSource;
@@ -32,9 +32,7 @@ async function seriousViolations(browser) {
 
 describe('accessibility', () => {
   let app;
-  before(async () => { app = await openApp({ width: 1280, height: 900 }); });
-  after(async () => { await app?.close(); });
-  beforeEach(async () => { app.standin.reset(); await app.forgetStorage(); });
+  shareApp({ width: 1280, height: 900 }, (opened) => { app = opened; });
 
   for (const scheme of ['light', 'dark']) {
     test(`the grid has no serious or critical violations (${scheme})`, async () => {

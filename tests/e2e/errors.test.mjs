@@ -1,29 +1,16 @@
 // When things go wrong: bad links are cleaned, and every API failure (400, 500, unreadable JSON,
 // an unreachable API, throttling, slowness) becomes a message for people with a Retry button
 // that works, while the rest of the app keeps working and nothing panics.
-import { after, afterEach, before, beforeEach, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { choose, clickOn, openApp } from './support/harness.mjs';
+import { choose, clickOn, shareApp } from './support/harness.mjs';
 
 let app;
 let browser;
 
-before(async () => {
-  app = await openApp({ width: 1280, height: 900 });
-  browser = app.browser;
-});
-
-after(async () => {
-  await app?.close();
-});
-
-beforeEach(async () => {
-  await app.forgetStorage();
-  app.standin.reset();
-});
-
-afterEach(async () => {
-  await app.consoleErrors();
+shareApp({ width: 1280, height: 900 }, (opened) => {
+  app = opened;
+  browser = opened.browser;
 });
 
 const DEFAULT_FORM = {

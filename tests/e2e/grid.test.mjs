@@ -2,30 +2,16 @@
 // empty results, counts, non-Latin and special-character searches, images and small screens.
 // Every view is checked three ways: what the address bar says, what the form shows, and what
 // the API (the local LL2 stand-in) was asked — against the stand-in's own answer for the cards.
-import { after, afterEach, before, beforeEach, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { KEY, choose, clickOn, openApp, typeInto } from './support/harness.mjs';
+import { KEY, choose, clickOn, shareApp, typeInto } from './support/harness.mjs';
 
 let app;
 let browser;
 
-before(async () => {
-  app = await openApp({ width: 1280, height: 900 });
-  browser = app.browser;
-});
-
-after(async () => {
-  await app?.close();
-});
-
-beforeEach(async () => {
-  // A first-time visitor each time: nothing cached, an empty request log, no fail rules.
-  await app.forgetStorage();
-  app.standin.reset();
-});
-
-afterEach(async () => {
-  await app.consoleErrors();
+shareApp({ width: 1280, height: 900 }, (opened) => {
+  app = opened;
+  browser = opened.browser;
 });
 
 /** Canonical query → the params object the API request must carry. */

@@ -1,12 +1,11 @@
 // Moving around: paging with real links, Back/Forward restoring whole views, opening pages in
 // new tabs, the detail page and the way back to the exact grid, not-found pages, and the same
 // app deployed under a sub-path (/explorer/).
-import { after, afterEach, before, beforeEach, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { choose, clickOn, openApp } from './support/harness.mjs';
+import { choose, clickOn, shareApp } from './support/harness.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const SUB_DIST = resolve(ROOT, process.env.E2E_DIST_SUB || 'target/e2e-dist-sub');
@@ -45,19 +44,9 @@ describe('at the site root', () => {
   let app;
   let browser;
 
-  before(async () => {
-    app = await openApp({ width: 1280, height: 900 });
-    browser = app.browser;
-  });
-  after(async () => {
-    await app?.close();
-  });
-  beforeEach(async () => {
-    await app.forgetStorage();
-    app.standin.reset();
-  });
-  afterEach(async () => {
-    await app.consoleErrors();
+  shareApp({ width: 1280, height: 900 }, (opened) => {
+    app = opened;
+    browser = opened.browser;
   });
 
   /** Waits for a grid view and checks it against the stand-in. */
@@ -345,18 +334,10 @@ describe('deployed under /explorer/', () => {
   let app;
   let browser;
 
-  before(async () => {
-    assert.ok(existsSync(join(SUB_DIST, 'index.html')),
-      `no sub-path build at ${SUB_DIST}: trunk build --release --offline --dist target/e2e-dist-sub --public-url /explorer/`);
-    app = await openApp({ prefix: '/explorer/', dist: SUB_DIST, width: 1280, height: 900 });
-    browser = app.browser;
-  });
-  after(async () => {
-    await app?.close();
-  });
-  beforeEach(async () => {
-    await app.forgetStorage();
-    app.standin.reset();
+  // openApp fails with the build command when the sub-path build is missing.
+  shareApp({ prefix: '/explorer/', dist: SUB_DIST, width: 1280, height: 900 }, (opened) => {
+    app = opened;
+    browser = opened.browser;
   });
 
   const pathname = async () => new URL(await browser.url()).pathname;

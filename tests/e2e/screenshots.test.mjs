@@ -1,26 +1,20 @@
 // Screenshots for people to look at (target/screenshots/), each taken once the page has settled
 // and its images have loaded, plus the layout facts a screenshot cannot prove by itself: no
 // sideways scrolling on a phone, one column of cards there, and a dark theme that is dark.
-import { after, before, beforeEach, test } from 'node:test';
+import { beforeEach, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { openApp } from './support/harness.mjs';
+import { shareApp } from './support/harness.mjs';
 
 let app;
 let browser;
 
-before(async () => {
-  app = await openApp({ width: 1440, height: 900 });
-  browser = app.browser;
-});
-
-after(async () => {
-  await app?.close();
+shareApp({ width: 1440, height: 900 }, (opened) => {
+  app = opened;
+  browser = opened.browser;
 });
 
 beforeEach(async () => {
-  await app.forgetStorage();
-  app.standin.reset();
   await browser.colorScheme('light');
 });
 

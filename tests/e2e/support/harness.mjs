@@ -1,5 +1,6 @@
 // One place that sets up what every end-to-end test needs: the LL2 stand-in, the built app on a
 // static server pointed at it, and a headless Chromium session over WebDriver.
+import { after, afterEach, before, beforeEach } from 'node:test';
 import { mkdir } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -160,6 +161,30 @@ export async function openApp({ prefix = '/', width = 1280, height = 900, dist =
     },
   };
   return app;
+}
+
+/**
+ * One app for a whole test file (or `describe` block): opened before the first test and closed
+ * after the last; before each test the visitor is new (nothing stored) and the stand-in's log
+ * and rules are empty; after each, browser console errors are collected. `onOpen(app)` hands
+ * the app to the file.
+ */
+export function shareApp(options, onOpen) {
+  let app;
+  before(async () => {
+    app = await openApp(options);
+    onOpen(app);
+  });
+  after(async () => {
+    await app?.close();
+  });
+  beforeEach(async () => {
+    await app.forgetStorage();
+    app.standin.reset();
+  });
+  afterEach(async () => {
+    await app.consoleErrors();
+  });
 }
 
 /** Focuses an element and types into it like a user (WebDriver Element Send Keys). */
