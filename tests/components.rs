@@ -6,9 +6,11 @@ use leptos::mount::mount_to;
 use leptos::prelude::*;
 use leptos::task::tick;
 use spacecraft_explorer::api::models::{Image, Spacecraft};
+use spacecraft_explorer::api::quota::Quota;
 use spacecraft_explorer::api::ApiError;
 use spacecraft_explorer::components::card::SpacecraftCard;
-use spacecraft_explorer::components::status::ErrorNotice;
+use spacecraft_explorer::components::settings_panel::QuotaMeter;
+use spacecraft_explorer::components::status::{ErrorNotice, FieldError};
 use spacecraft_explorer::config::AppContext;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -46,6 +48,17 @@ fn host() -> HtmlElement {
     host.unchecked_into()
 }
 
+/// Mounts one card with the app's context; keep the handle alive while asserting.
+async fn mount_card(craft: Spacecraft) -> (HtmlElement, impl Sized) {
+    let root = host();
+    let mounted = mount_to(root.clone(), move || {
+        provide_context(context());
+        view! { <SpacecraftCard craft /> }
+    });
+    tick().await;
+    (root, mounted)
+}
+
 fn text_of(root: &HtmlElement, css: &str) -> String {
     root.query_selector(css)
         .expect("valid selector")
@@ -56,13 +69,8 @@ fn text_of(root: &HtmlElement, css: &str) -> String {
 
 #[wasm_bindgen_test]
 async fn a_card_shows_the_spacecraft_for_people() {
-    let root = host();
     let craft = seed_craft(0);
-    let _mounted = mount_to(root.clone(), move || {
-        provide_context(context());
-        view! { <SpacecraftCard craft /> }
-    });
-    tick().await;
+    let (root, _mounted) = mount_card(craft).await;
 
     let card = root
         .query_selector("article[data-spacecraft-id='95']")
@@ -104,16 +112,11 @@ async fn a_card_shows_the_spacecraft_for_people() {
 
 #[wasm_bindgen_test]
 async fn a_card_without_an_image_or_values_shows_the_placeholder_and_dashes() {
-    let root = host();
     let craft = Spacecraft {
         id: 7,
         ..Spacecraft::default()
     };
-    let _mounted = mount_to(root.clone(), move || {
-        provide_context(context());
-        view! { <SpacecraftCard craft /> }
-    });
-    tick().await;
+    let (root, _mounted) = mount_card(craft).await;
 
     let image = root.query_selector("img").unwrap().unwrap();
     assert_eq!(
@@ -126,7 +129,6 @@ async fn a_card_without_an_image_or_values_shows_the_placeholder_and_dashes() {
 
 #[wasm_bindgen_test]
 async fn a_broken_thumbnail_falls_back_to_the_full_image_then_the_placeholder() {
-    let root = host();
     let craft = Spacecraft {
         id: 8,
         name: "Broken".into(),
@@ -137,11 +139,7 @@ async fn a_broken_thumbnail_falls_back_to_the_full_image_then_the_placeholder() 
         }),
         ..Spacecraft::default()
     };
-    let _mounted = mount_to(root.clone(), move || {
-        provide_context(context());
-        view! { <SpacecraftCard craft /> }
-    });
-    tick().await;
+    let (root, _mounted) = mount_card(craft).await;
     let image = root.query_selector("img").unwrap().unwrap();
     assert_eq!(
         image.get_attribute("src").as_deref(),
@@ -196,4 +194,95 @@ async fn a_throttle_message_says_how_long_to_wait() {
     let text = text_of(&root, "[role=alert]");
     assert!(text.contains("Rate limit reached"), "{text}");
     assert!(text.contains("12 min 34 s"), "{text}");
+}
+
+#[wasm_bindgen_test]
+async fn a_field_message_appears_only_for_its_field() {
+    let root = host();
+    let errors = RwSignal::new(Vec::<(String, String)>::new());
+    let _mounted = mount_to(root.clone(), move || {
+        view! {
+            <FieldError name="status" errors=errors.into() />
+            <FieldError name="ordering" errors=errors.into() />
+        }
+    });
+    tick().await;
+    assert!(root.query_selector(".field-error").unwrap().is_none());
+    errors.set(vec![("status".into(), "Select a valid choice.".into())]);
+    tick().await;
+    assert!(root
+        .query_selector("[data-field=ordering]")
+        .unwrap()
+        .is_none());
+    assert_eq!(
+        text_of(&root, "[data-field=status]"),
+        "status: Select a valid choice."
+    );
+}
+
+#[wasm_bindgen_test]
+async fn a_throttle_with_a_short_wait_retries_by_itself() {
+    let root = host();
+    let retries = RwSignal::new(0);
+    let _mounted = mount_to(root.clone(), move || {
+        let error = ApiError::Throttled {
+            retry_after_secs: Some(1),
+        };
+        view! { <ErrorNotice error on_retry=Callback::new(move |()| retries.update(|n| *n += 1)) /> }
+    });
+    tick().await;
+    assert!(text_of(&root, "[data-testid=throttle-wait]").contains("1 s"));
+    gloo_timeout(1600).await;
+    assert_eq!(retries.get_untracked(), 1, "retried when the wait ran out");
+}
+
+#[wasm_bindgen_test]
+async fn the_quota_meter_shows_use_and_the_wait() {
+    let root = host();
+    let app = context();
+    let quota = app.quota;
+    let _mounted = mount_to(root.clone(), move || {
+        provide_context(app);
+        view! { <QuotaMeter /> }
+    });
+    tick().await;
+    assert!(
+        root.query_selector("[data-testid=quota]")
+            .unwrap()
+            .is_none(),
+        "hidden until known"
+    );
+    let now = js_sys::Date::now();
+    quota.set(Some(Quota {
+        limit: 15,
+        used: 4,
+        window_secs: 3600,
+        wait_secs: 0,
+        observed_at: now,
+    }));
+    tick().await;
+    assert_eq!(text_of(&root, ".quota-text"), "4 / 15 requests used");
+    quota.set(Some(Quota {
+        limit: 15,
+        used: 15,
+        window_secs: 3600,
+        wait_secs: 754,
+        observed_at: now,
+    }));
+    tick().await;
+    assert!(
+        text_of(&root, ".quota-text").contains("12 min 3"),
+        "{}",
+        text_of(&root, ".quota-text")
+    );
+}
+
+/// Waits `ms` milliseconds in the browser.
+async fn gloo_timeout(ms: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let _ = web_sys::window()
+            .expect("window")
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
