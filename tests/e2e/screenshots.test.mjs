@@ -159,3 +159,27 @@ async function shootLuminance(path, scheme) {
   await app.open(path);
   return luminance();
 }
+
+test('grid-mobile-dark and detail-dark: the dark theme on a phone and on a detail page', async () => {
+  await browser.colorScheme('dark');
+  try {
+    await browser.phone(375, 812);
+    try {
+      await app.open('/');
+      await app.waitForCards(app.expectedIds(''));
+      await imagesLoaded();
+      const dark = await luminance();
+      assert.ok(dark.background < 0.2, `a dark background: ${JSON.stringify(dark)}`);
+      await shoot('grid-mobile-dark');
+    } finally {
+      await browser.desktop(1440, 900);
+    }
+    await app.open('/spacecraft/95');
+    await app.settled();
+    await browser.waitFor(`return document.querySelector('[data-testid=detail] h1') !== null`);
+    await imagesLoaded();
+    await shoot('detail-dark');
+  } finally {
+    await browser.colorScheme('light');
+  }
+});
