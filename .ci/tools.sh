@@ -52,8 +52,10 @@ ensure_node() {
   fi
 }
 
+# Node.js runs Trunk's post-build hook (CSP hash), the LL2 stand-in and the end-to-end tests.
 ensure_build_tools() {
   ensure_wasm_target
   ensure_trunk
   ensure_wasm_bindgen
+  ensure_node
 }
