@@ -38,23 +38,25 @@ pub fn SpacecraftCard(craft: Spacecraft, #[prop(optional)] eager_image: bool) ->
                 {craft.serial_number.clone().filter(|serial| !serial.trim().is_empty()).map(|serial| {
                     view! { <p class="card-serial">{serial}</p> }
                 })}
-                <Badges craft=craft.clone() />
-                <ConfigLine config=config.clone() />
+                {badges(&craft)}
+                {config_line(&config)}
                 {(!craft.description.trim().is_empty()).then(|| {
                     view! { <p class="card-description">{craft.description.clone()}</p> }
                 })}
-                <Stats craft=craft.clone() />
-                {detailed.then(|| view! { <DetailedExtras craft=craft.clone() config=config /> })}
+                {stats(&craft)}
+                {detailed.then(|| detailed_extras(&craft, &config))}
             </div>
         </article>
     }
 }
 
-#[component]
-fn Badges(craft: Spacecraft) -> impl IntoView {
+/// Status, "in space" and "placeholder" badges. This and the other card parts are plain
+/// functions over a borrowed record: a grid builds a hundred cards, without copies of each.
+pub fn badges(craft: &Spacecraft) -> impl IntoView {
     let status = craft
         .status
-        .map(|status| status.name)
+        .as_ref()
+        .map(|status| status.name.clone())
         .filter(|name| !name.trim().is_empty());
     view! {
         <ul class="badges" aria-label="Status">
@@ -78,13 +80,13 @@ fn status_tone(status: &str) -> &'static str {
     }
 }
 
-#[component]
-fn ConfigLine(config: SpacecraftConfig) -> impl IntoView {
+fn config_line(config: &SpacecraftConfig) -> impl IntoView {
     let type_and_agency = config.type_and_agency();
-    (!config.name.trim().is_empty() || !type_and_agency.is_empty()).then(|| {
+    let name = config.name.clone();
+    (!name.trim().is_empty() || !type_and_agency.is_empty()).then(|| {
         view! {
             <p class="card-config">
-                <span class="card-config-name">{config.name}</span>
+                <span class="card-config-name">{name}</span>
                 {(!type_and_agency.is_empty()).then(|| view! {
                     <span class="card-config-meta">{type_and_agency}</span>
                 })}
@@ -93,8 +95,7 @@ fn ConfigLine(config: SpacecraftConfig) -> impl IntoView {
     })
 }
 
-#[component]
-fn Stats(craft: Spacecraft) -> impl IntoView {
+fn stats(craft: &Spacecraft) -> impl IntoView {
     view! {
         <dl class="stats">
             <Stat label="Flights" value=format::count(craft.flights_count) />
@@ -125,13 +126,12 @@ pub fn Stat(
 }
 
 /// What detailed mode adds to a card: the configuration's key facts and the latest flight.
-#[component]
-fn DetailedExtras(craft: Spacecraft, config: SpacecraftConfig) -> impl IntoView {
+fn detailed_extras(craft: &Spacecraft, config: &SpacecraftConfig) -> impl IntoView {
     let latest_flight = craft
         .flights
-        .unwrap_or_default()
-        .into_iter()
-        .filter_map(|flight| flight.launch)
+        .iter()
+        .flatten()
+        .filter_map(|flight| flight.launch.clone())
         .max_by(|a, b| a.net.cmp(&b.net));
     view! {
         <dl class="stats stats-detailed">
@@ -139,7 +139,7 @@ fn DetailedExtras(craft: Spacecraft, config: SpacecraftConfig) -> impl IntoView 
                 <Stat label="Human-rated" value=if rated { "Yes".to_string() } else { "No".to_string() } />
             })}
             {config.crew_capacity.map(|crew| view! { <Stat label="Crew capacity" value=crew.to_string() /> })}
-            {config.maiden_flight.map(|date| view! { <Stat label="Maiden flight" value=format::date(&date) /> })}
+            {config.maiden_flight.as_deref().map(|date| view! { <Stat label="Maiden flight" value=format::date(date) /> })}
             {latest_flight.map(|launch| {
                 let when = launch.net.as_deref().map(format::date).unwrap_or_default();
                 let value = if when.is_empty() { launch.name } else { format!("{} ({when})", launch.name) };

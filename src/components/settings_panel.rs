@@ -59,6 +59,7 @@ pub fn SettingsPanel() -> impl IntoView {
     let draft = RwSignal::new(settings.get_untracked());
     let saved = RwSignal::new(false);
     let panel = NodeRef::<leptos::html::Details>::new();
+    let open = RwSignal::new(false);
 
     let host_option = move |host: Host, label: String, detail: &'static str| {
         let id = format!("host-{}", host_name(host));
@@ -76,8 +77,11 @@ pub fn SettingsPanel() -> impl IntoView {
         <details class="settings" node_ref=panel on:toggle=move |_| {
             draft.set(settings.get_untracked());
             saved.set(false);
+            open.set(panel.get().is_some_and(|details| details.open()));
         }>
             <summary class="button button-header">"Settings"</summary>
+            // Built on first opening: most visits never open it, and start-up is on the clock.
+            <Show when=move || open.get()>
             <form class="settings-panel" data-testid="settings" on:submit=move |event| {
                 event.prevent_default();
                 let next = draft.get_untracked();
@@ -115,6 +119,7 @@ pub fn SettingsPanel() -> impl IntoView {
                     <span role="status" class="settings-saved">{move || saved.get().then_some("Saved.")}</span>
                 </div>
             </form>
+            </Show>
         </details>
     }
 }

@@ -5,7 +5,7 @@ use crate::api::endpoints::{self, safe_url};
 use crate::api::loader::{use_latest, Load};
 use crate::api::models::{Flight, Image, Spacecraft, SpacecraftConfig};
 use crate::api::ApiError;
-use crate::components::card::{display_name, Stat};
+use crate::components::card::{badges, display_name, Stat};
 use crate::components::image::{sources, FallbackImage};
 use crate::components::status::ErrorNotice;
 use crate::config::AppContext;
@@ -81,11 +81,6 @@ fn Detail(craft: Spacecraft) -> impl IntoView {
     );
     let config = craft.spacecraft_config.clone().unwrap_or_default();
     let flights = craft.flights.clone().unwrap_or_default();
-    let status = craft
-        .status
-        .as_ref()
-        .map(|status| status.name.clone())
-        .unwrap_or_default();
 
     view! {
         <article class="detail" data-testid="detail" data-spacecraft-id=craft.id.to_string()>
@@ -94,11 +89,7 @@ fn Detail(craft: Spacecraft) -> impl IntoView {
                 {craft.serial_number.clone().filter(|s| !s.trim().is_empty()).map(|serial| view! {
                     <p class="detail-serial">"Serial "{serial}</p>
                 })}
-                <ul class="badges">
-                    {(!status.trim().is_empty()).then(|| view! { <li class="badge badge-status">{status}</li> })}
-                    {craft.in_space.then(|| view! { <li class="badge badge-space">"In space"</li> })}
-                    {craft.is_placeholder.then(|| view! { <li class="badge badge-placeholder">"Placeholder"</li> })}
-                </ul>
+                {badges(&craft)}
             </header>
             <div class="detail-layout">
                 <HeroImage image=craft.image.clone() alt=name />

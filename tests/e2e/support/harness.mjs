@@ -194,8 +194,11 @@ export async function typeInto(browser, css, text) {
   return element;
 }
 
-/** Clicks the first element matching `css`. */
+/** Clicks the first element matching `css`, once it is there (as a user waits to see it). */
 export async function clickOn(browser, css) {
+  await browser.waitFor(`return document.querySelector(arguments[0]) !== null`, {
+    args: [css], timeout: 10_000, message: `an element ${css} to click`,
+  });
   const element = await browser.find(css);
   await browser.click(element);
   return element;
