@@ -1,5 +1,5 @@
 // Measures what a visitor pays, against the local LL2 stand-in, in headless Chromium:
-//   1. cold load of `/?limit=20` (cache disabled, fresh profile) until all 20 cards are in the
+//   1. cold load of `/?limit=20` (HTTP cache off and wiped, storage wiped) until all 20 cards are in the
 //      DOM, for the app and for a static HTML page holding the same 20 cards (the physical
 //      limit), median of N runs each, interleaved;
 //   2. a filter change whose answer is cached, until 100 new cards are rendered (p50/p95);
@@ -42,17 +42,25 @@ async function cdp(browser, cmd, params = {}) {
   return browser.cmd('POST', '/goog/cdp/execute', { cmd, params });
 }
 
-async function coldLoad(driverUrl, url) {
+/**
+ * One browser for all cold loads (a new browser per load mostly measures process start-up):
+ * before each load the HTTP cache and the origin's storage are wiped and caching stays off.
+ */
+async function coldLoader(driverUrl) {
   const browser = await Session.create(driverUrl, { width: 1280, height: 900 });
-  try {
-    await cdp(browser, 'Network.enable');
-    await cdp(browser, 'Network.setCacheDisabled', { cacheDisabled: true });
-    await cdp(browser, 'Page.addScriptToEvaluateOnNewDocument', { source: CARD_WATCH });
-    await browser.goto(url);
-    return await browser.waitFor('return window.__cardsAt', { timeout: 30_000, message: `20 cards at ${url}` });
-  } finally {
-    await browser.quit();
-  }
+  await cdp(browser, 'Network.enable');
+  await cdp(browser, 'Network.setCacheDisabled', { cacheDisabled: true });
+  await cdp(browser, 'Page.addScriptToEvaluateOnNewDocument', { source: CARD_WATCH });
+  return {
+    async load(url) {
+      await browser.goto('about:blank');
+      await cdp(browser, 'Network.clearBrowserCache');
+      await cdp(browser, 'Storage.clearDataForOrigin', { origin: new URL(url).origin, storageTypes: 'all' });
+      await browser.goto(url);
+      return browser.waitFor('return window.__cardsAt', { timeout: 30_000, message: `20 cards at ${url}` });
+    },
+    close: () => browser.quit(),
+  };
 }
 
 async function bundleSizes(dist) {
@@ -105,10 +113,14 @@ async function main() {
 
     const app = [];
     const statics = [];
+    const loader = await coldLoader(driver.url);
+    await loader.load(site.url('/?limit=20')); // warm-up: the browser's own first-run work
+    await loader.load(site.url('/static.html'));
     for (let run = 0; run < COLD_RUNS; run++) {
-      app.push(await coldLoad(driver.url, site.url('/?limit=20')));
-      statics.push(await coldLoad(driver.url, site.url('/static.html')));
+      app.push(await loader.load(site.url('/?limit=20')));
+      statics.push(await loader.load(site.url('/static.html')));
     }
+    await loader.close();
 
     // Cached filter changes with 100 cards: both orderings answered once, then toggled.
     const records = JSON.parse(await (await fetch(`${standin.base}/spacecraft/?limit=100`)).text()).results;
