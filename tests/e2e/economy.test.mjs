@@ -6,7 +6,7 @@
 // and a typical browsing session, whose request count is printed for comparison.
 import { after, afterEach, before, beforeEach, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { choose, clickOn, openApp, typeInto } from './support/harness.mjs';
+import { choose, clickOn, openApp, typeInto, openSettings } from './support/harness.mjs';
 import {
   WATCH_PAINTED_LOADING, breakdown, cacheEntry, freshVisitor, hover, kindOf, mouseAway, ofKind, onEveryNewDocument,
   paintedLoading, pinQuota, repeated, report, spending, typicalSession, urlOf, watchPaintedLoading, writeCacheEntry,
@@ -318,7 +318,7 @@ test('a request already on its way is joined, not sent again (saving unchanged s
   await browser.waitFor(`return document.querySelector('[data-testid=grid] [data-testid=loading]') !== null;`,
     { timeout: 20_000, message: 'the grid to be loading' });
   // While it loads, open the settings and save them unchanged: same API, same URL.
-  await clickOn(browser, 'details.settings > summary');
+  await openSettings(browser);
   await clickOn(browser, 'form[data-testid=settings] button[type=submit]');
   await browser.waitFor(`return /Saved/.test(document.querySelector('form[data-testid=settings] [role=status]').textContent);`,
     { timeout: 10_000, message: 'the settings to be saved' });
@@ -403,7 +403,7 @@ test('an API key is sent as an Authorization header on every request and never i
   const KEY = 'e2e-Supporter-Key-7f3a9c';
   await openGrid('');
   await statusesLoaded();
-  await clickOn(browser, 'details.settings > summary');
+  await openSettings(browser);
   await typeInto(browser, '#api-key', KEY);
   assert.equal(await browser.exec(`return document.querySelector('#api-key').type;`), 'password');
   resetStandin();
@@ -434,7 +434,7 @@ test('an API key is sent as an Authorization header on every request and never i
 
 test('a custom API base at the same stand-in works and is remembered', async () => {
   await openGrid('');
-  await clickOn(browser, 'details.settings > summary');
+  await openSettings(browser);
   await clickOn(browser, 'input[name=host][value=custom]');
   await typeInto(browser, '#custom-base', `${app.standin.base}/`);
   assert.equal(await browser.exec(`return document.querySelector('input[name=host]:checked').value;`), 'custom');
@@ -454,7 +454,7 @@ test('a custom API base at the same stand-in works and is remembered', async () 
   assert.deepEqual(spentOn('list').map(urlOf),
     [listUrl('ordering=-flights_count'), listUrl('in_space=true&ordering=-flights_count')],
     'the custom base (trailing slash trimmed) reaches the API');
-  await clickOn(browser, 'details.settings > summary');
+  await openSettings(browser);
   assert.equal(await browser.exec(`return document.querySelector('input[name=host]:checked').value;`), 'custom',
     'the panel shows the saved choice after a reload');
   assert.equal(await browser.exec(`return document.querySelector('#custom-base').value;`), `${app.standin.base}/`);

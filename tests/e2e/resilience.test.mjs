@@ -5,7 +5,7 @@
 // working — all under the page's strict Content-Security-Policy, which is checked too.
 import { after, afterEach, before, beforeEach, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { KEY, choose, clickOn, openApp, typeInto } from './support/harness.mjs';
+import { KEY, choose, clickOn, openApp, typeInto, openSettings } from './support/harness.mjs';
 import {
   freshVisitor, ofKind, onEveryNewDocument, pinQuota, recordTexts, seen, spending, urlOf,
 } from './support/sessions.mjs';
@@ -293,7 +293,7 @@ test('a custom API the page cannot reach says so in words, and going back to the
   await app.open('/');
   await app.waitForCards(app.expectedIds(''));
   resetStandin();
-  await clickOn(browser, 'details.settings > summary');
+  await openSettings(browser);
   // Nothing listens on port 9, and the page's policy does not allow it either.
   await typeInto(browser, '#custom-base', 'http://127.0.0.1:9/2.3.0');
   await clickOn(browser, 'form[data-testid=settings] button[type=submit]');
@@ -346,7 +346,7 @@ for (const [what, source] of Object.entries(STORAGE_BREAKERS)) {
       assert.deepEqual(spentOn('list').map(urlOf), [listUrl(''), listUrl('ordering=id')],
         'Back and Forward came from memory');
       // Settings still save for this visit, and the app keeps working after.
-      await clickOn(browser, 'details.settings > summary');
+      await openSettings(browser);
       await clickOn(browser, 'form[data-testid=settings] button[type=submit]');
       await choose(browser, 'select[name=in_space]', 'true');
       await app.waitForSearch('in_space=true&ordering=id');

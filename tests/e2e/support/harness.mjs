@@ -187,8 +187,16 @@ export function shareApp(options, onOpen) {
   });
 }
 
-/** Focuses an element and types into it like a user (WebDriver Element Send Keys). */
+/** Waits until an element matching `css` is in the page (as a user waits to see it). */
+function present(browser, css) {
+  return browser.waitFor(`return document.querySelector(arguments[0]) !== null`, {
+    args: [css], timeout: 10_000, message: `an element ${css}`,
+  });
+}
+
+/** Focuses an element, once it is there, and types into it like a user (WebDriver Send Keys). */
 export async function typeInto(browser, css, text) {
+  await present(browser, css);
   const element = await browser.find(css);
   await browser.type(element, text);
   return element;
@@ -196,12 +204,16 @@ export async function typeInto(browser, css, text) {
 
 /** Clicks the first element matching `css`, once it is there (as a user waits to see it). */
 export async function clickOn(browser, css) {
-  await browser.waitFor(`return document.querySelector(arguments[0]) !== null`, {
-    args: [css], timeout: 10_000, message: `an element ${css} to click`,
-  });
+  await present(browser, css);
   const element = await browser.find(css);
   await browser.click(element);
   return element;
+}
+
+/** Opens the header's settings panel and waits for its form (built on first opening). */
+export async function openSettings(browser) {
+  await clickOn(browser, 'details.settings > summary');
+  await present(browser, 'form[data-testid=settings]');
 }
 
 /** Key codes for `browser.keys`. */
