@@ -3,7 +3,7 @@
 
 use crate::api::client;
 use crate::api::endpoints;
-use crate::api::loader::{use_latest, Load};
+use crate::api::loader::{use_latest, Load, Loader};
 use crate::api::models::{Page, Spacecraft};
 use crate::components::card::SpacecraftCard;
 use crate::components::filters::{Change, Filters};
@@ -80,64 +80,23 @@ pub fn GridPage() -> impl IntoView {
     );
     let retry = Callback::new(move |()| list.retry());
 
-    // After a page change, bring the reader to the top of the new results, not the page top.
-    let moved_page = StoredValue::new(false);
-    Effect::new(move |previous: Option<u32>| {
-        let offset = query.get().offset;
-        if previous.is_some_and(|previous| previous != offset) {
-            moved_page.set_value(true);
-        }
-        offset
-    });
-    Effect::new(move |_| {
-        let ready = list.state.with(|state| matches!(state, Load::Ready(_)));
-        if ready && moved_page.get_value() {
-            moved_page.set_value(false);
-            request_animation_frame(|| {
-                if let Some(count) = document()
-                    .query_selector("[data-testid=result-count]")
-                    .ok()
-                    .flatten()
-                    .and_then(|element| element.dyn_into::<web_sys::HtmlElement>().ok())
-                {
-                    count.scroll_into_view();
-                    let _ = count.focus();
-                }
-            });
-        }
-    });
+    focus_results_after_paging(query, list);
+    search_shortcut();
     // What changed, said politely to screen readers; the region stays put so it is announced.
-    let announcement = move || match list.state.get() {
-        Load::Ready(page) => format!(
-            "{} spacecraft",
-            range_text(
-                u64::from(query.get_untracked().offset),
-                page.results.len() as u64,
-                page.count
-            )
-        ),
-        Load::Failed(error) => error.title().to_string(),
-        Load::Loading => String::new(),
+    let announcement = move || {
+        list.state.with(|state| match state {
+            Load::Ready(page) => format!(
+                "{} spacecraft",
+                range_text(
+                    u64::from(query.get_untracked().offset),
+                    page.results.len() as u64,
+                    page.count
+                )
+            ),
+            Load::Failed(error) => error.title().to_string(),
+            Load::Loading => String::new(),
+        })
     };
-    // "/" jumps to the search box from anywhere but a text field.
-    let shortcut = window_event_listener(leptos::ev::keydown, |event| {
-        if event.key() != "/" || event.ctrl_key() || event.meta_key() || event.alt_key() {
-            return;
-        }
-        let typing = document().active_element().is_some_and(|element| {
-            matches!(element.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
-        });
-        if !typing {
-            if let Some(search) = document()
-                .get_element_by_id("f-search")
-                .and_then(|element| element.dyn_into::<web_sys::HtmlElement>().ok())
-            {
-                event.prevent_default();
-                let _ = search.focus();
-            }
-        }
-    });
-    on_cleanup(move || shortcut.remove());
     let field_errors = Signal::derive(move || {
         list.state.with(|state| match state {
             Load::Failed(error) => error.field_messages().to_vec(),
@@ -223,6 +182,58 @@ fn ResultSummary(shown: u64, count: u64, query: Query) -> impl IntoView {
         <EmptyResults clear_href first_page_href />
     }
     .into_any()
+}
+
+/// After a page change, brings the reader to the top of the new results (and focus to their
+/// count), not to the top of the page.
+fn focus_results_after_paging(query: Memo<Query>, list: Loader<Page<Spacecraft>>) {
+    let moved_page = StoredValue::new(false);
+    Effect::new(move |previous: Option<u32>| {
+        let offset = query.get().offset;
+        if previous.is_some_and(|previous| previous != offset) {
+            moved_page.set_value(true);
+        }
+        offset
+    });
+    Effect::new(move |_| {
+        let ready = list.state.with(|state| matches!(state, Load::Ready(_)));
+        if ready && moved_page.get_value() {
+            moved_page.set_value(false);
+            request_animation_frame(|| {
+                if let Some(count) = document()
+                    .query_selector("[data-testid=result-count]")
+                    .ok()
+                    .flatten()
+                    .and_then(|element| element.dyn_into::<web_sys::HtmlElement>().ok())
+                {
+                    count.scroll_into_view();
+                    let _ = count.focus();
+                }
+            });
+        }
+    });
+}
+
+/// "/" jumps to the search box from anywhere but a form field, while the grid is shown.
+fn search_shortcut() {
+    let shortcut = window_event_listener(leptos::ev::keydown, |event| {
+        if event.key() != "/" || event.ctrl_key() || event.meta_key() || event.alt_key() {
+            return;
+        }
+        let typing = document().active_element().is_some_and(|element| {
+            matches!(element.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
+        });
+        if !typing {
+            if let Some(search) = document()
+                .get_element_by_id("f-search")
+                .and_then(|element| element.dyn_into::<web_sys::HtmlElement>().ok())
+            {
+                event.prevent_default();
+                let _ = search.focus();
+            }
+        }
+    });
+    on_cleanup(move || shortcut.remove());
 }
 
 /// "Search “shuttle”, page 2": what a history entry or a shared link shows, `None` for the
