@@ -229,11 +229,13 @@ pub struct Throttle {
 mod tests {
     use super::*;
 
+    type TestResult = Result<(), serde_json::Error>;
+
     const SEED: &str = include_str!("../../tests/ll2-standin/fixtures/seed-page.json");
 
     #[test]
-    fn the_seed_page_deserialises() {
-        let page: Page<Spacecraft> = serde_json::from_str(SEED).expect("seed is valid");
+    fn the_seed_page_deserialises() -> TestResult {
+        let page: Page<Spacecraft> = serde_json::from_str(SEED)?;
         assert_eq!(page.count, 603);
         assert_eq!(page.results.len(), 10);
         let first = &page.results[0];
@@ -244,7 +246,7 @@ mod tests {
             first.status.as_ref().map(|s| s.name.as_str()),
             Some("Single Use")
         );
-        let config = first.spacecraft_config.as_ref().expect("config");
+        let config = first.spacecraft_config.clone().unwrap_or_default();
         assert_eq!(config.name, "Apollo Command/Service Module");
         // An empty abbreviation falls back to the agency's name.
         assert_eq!(
@@ -256,10 +258,11 @@ mod tests {
             .as_ref()
             .is_some_and(|image| image.thumbnail_url.is_some()));
         assert!(page.next.is_some() && page.previous.is_some());
+        Ok(())
     }
 
     #[test]
-    fn a_record_with_every_nullable_field_null_deserialises() {
+    fn a_record_with_every_nullable_field_null_deserialises() -> TestResult {
         let json = r#"{
             "id": 7, "name": null, "serial_number": null, "is_placeholder": null, "image": null,
             "in_space": null, "time_in_space": null, "time_docked": null, "flights_count": null,
@@ -268,7 +271,7 @@ mod tests {
                                   "family": null, "in_use": null, "image": null},
             "fastest_turnaround": null, "flights": null
         }"#;
-        let craft: Spacecraft = serde_json::from_str(json).expect("nulls are fine");
+        let craft: Spacecraft = serde_json::from_str(json)?;
         assert_eq!(craft.id, 7);
         assert_eq!(craft.name, "");
         assert!(craft.image.is_none() && craft.status.is_none());
@@ -276,31 +279,34 @@ mod tests {
             craft.spacecraft_config.map(|c| c.type_and_agency()),
             Some(String::new())
         );
+        Ok(())
     }
 
     #[test]
-    fn a_record_with_only_an_id_deserialises() {
-        let craft: Spacecraft = serde_json::from_str(r#"{"id": 1}"#).expect("minimal");
+    fn a_record_with_only_an_id_deserialises() -> TestResult {
+        let craft: Spacecraft = serde_json::from_str(r#"{"id": 1}"#)?;
         assert_eq!(craft.id, 1);
-        let page: Page<Spacecraft> =
-            serde_json::from_str(r#"{"results": null}"#).expect("empty envelope");
+        let page: Page<Spacecraft> = serde_json::from_str(r#"{"results": null}"#)?;
         assert_eq!(page.count, 0);
+        Ok(())
     }
 
     #[test]
-    fn detailed_flights_deserialise() {
+    fn detailed_flights_deserialise() -> TestResult {
         let json = r#"{"id": 2, "flights": [{"id": 9, "destination": "ISS",
             "mission_end": "2021-11-09T03:33:00Z", "duration": "P199DT17H44M",
             "turn_around_time": null,
             "launch": {"id": "f2f1-uuid", "name": "Falcon 9 Block 5 | Crew-2",
                        "net": "2021-04-23T09:49:02Z",
                        "status": {"id": 3, "name": "Launch Successful", "abbrev": "Success"}}}]}"#;
-        let craft: Spacecraft = serde_json::from_str(json).expect("detailed");
-        let flights = craft.flights.expect("flights");
+        let craft: Spacecraft = serde_json::from_str(json)?;
+        let flights = craft.flights.unwrap_or_default();
+        assert_eq!(flights.len(), 1);
         assert_eq!(
             flights[0].launch.as_ref().map(|l| l.name.as_str()),
             Some("Falcon 9 Block 5 | Crew-2")
         );
         assert_eq!(flights[0].destination.as_deref(), Some("ISS"));
+        Ok(())
     }
 }
