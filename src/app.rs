@@ -1,63 +1,70 @@
-//! The app shell: configuration, router and the page frame.
+//! The app shell: shared state, the router and the page frame.
 
-use crate::api::{client, quota};
+use crate::api::client;
+use crate::api::lookups::Lookups;
+use crate::api::quota;
 use crate::components::settings_panel::{QuotaMeter, SettingsPanel};
-use crate::config::AppContext;
+use crate::context::AppContext;
 use crate::pages::{detail::DetailPage, grid::GridPage, not_found::NotFound};
+use crate::router::Router;
+use crate::routes::Route;
 use leptos::prelude::*;
-use leptos_router::components::{Route, Router, Routes};
-use leptos_router::path;
 
 #[component]
 pub fn App() -> impl IntoView {
     let context = AppContext::from_document();
-    let home = format!("{}/", context.router_base);
-    let router_base = context.router_base.clone();
+    let router = Router::start(context.paths.clone());
     quota::install(context.quota);
-    client::configure(
-        &context.api_base(),
-        context
-            .settings
-            .with_untracked(|settings| settings.authorization()),
-    );
-    // Requests follow the visitor's settings; the quota meter starts from a free check.
+    client::use_api(&context.api());
+    // The quota meter speaks of the API in use; after a change of host or key it starts empty
+    // until the next check (the settings panel, where the change is made, makes one).
     Effect::new({
         let context = context.clone();
-        move |_| {
-            let authorization = context.settings.with(|settings| settings.authorization());
-            client::configure(&context.api_base(), authorization);
-            context.quota.set(None);
-            client::refresh_quota();
+        move |previous: Option<()>| {
+            let api = context.api();
+            if previous.is_some() {
+                client::use_api(&api);
+                context.quota.set(None);
+                client::refresh_quota();
+            }
         }
     });
+    let home = context.paths.home();
+    provide_context(Lookups::new(&context));
     provide_context(context);
+    provide_context(router);
+    // Pages change when the route's kind does; a new query or id is the page's own business.
+    let page = Memo::new(move |_| match router.route() {
+        Route::Grid => Route::Grid,
+        Route::Detail(_) => Route::Detail(None),
+        Route::NotFound => Route::NotFound,
+    });
 
     view! {
-        <Router base=router_base>
-            <a class="skip-link" href="#main">"Skip to results"</a>
-            <header class="site-header">
-                <a class="brand" href=home>
-                    <span class="brand-mark" aria-hidden="true">"◎"</span>
-                    "Spacecraft Explorer"
-                </a>
-                <div class="header-tools">
-                    <QuotaMeter />
-                    <SettingsPanel />
-                </div>
-            </header>
-            <main id="main" tabindex="-1">
-                <Routes fallback=|| view! { <NotFound /> }>
-                    <Route path=path!("/") view=GridPage />
-                    <Route path=path!("/spacecraft/:id") view=DetailPage />
-                </Routes>
-            </main>
-            <footer class="site-footer">
-                <p>
-                    "Data: "
-                    <a href="https://thespacedevs.com/llapi" rel="noopener noreferrer">"Launch Library 2"</a>
-                    " by The Space Devs."
-                </p>
-            </footer>
-        </Router>
+        <a class="skip-link" href="#main">"Skip to results"</a>
+        <header class="site-header">
+            <a class="brand" href=home>
+                <span class="brand-mark" aria-hidden="true">"◎"</span>
+                "Spacecraft Explorer"
+            </a>
+            <div class="header-tools">
+                <QuotaMeter />
+                <SettingsPanel />
+            </div>
+        </header>
+        <main id="main" tabindex="-1">
+            {move || match page.get() {
+                Route::Grid => view! { <GridPage /> }.into_any(),
+                Route::Detail(_) => view! { <DetailPage /> }.into_any(),
+                Route::NotFound => view! { <NotFound /> }.into_any(),
+            }}
+        </main>
+        <footer class="site-footer">
+            <p>
+                "Data: "
+                <a href="https://thespacedevs.com/llapi" rel="noopener noreferrer">"Launch Library 2"</a>
+                " by The Space Devs."
+            </p>
+        </footer>
     }
 }

@@ -1,5 +1,8 @@
 //! Values from the API written for people.
 
+/// Durations longer than this (about 31 million years) are not real spacecraft data.
+const MAX_SECONDS: u64 = 1_000_000_000_000_000;
+
 /// An ISO 8601 duration (`P84DT1H15M30S`), reduced to whole units. Years and months are read as
 /// 365 and 30 days: LL2 only writes days and smaller, and this is for display.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -16,15 +19,24 @@ impl Duration {
         }
         let mut seconds: u64 = 0;
         let mut in_time = false;
-        let mut number = String::new();
+        // The number before the next unit: its whole part, and whether digits or a fraction
+        // were seen. Fractions (only ever of seconds in practice) are dropped, not rounded:
+        // this is for display, and keeps float parsing out of the wasm.
+        let mut whole: Option<u64> = None;
+        let mut in_fraction = false;
         let mut saw_unit = false;
         for ch in rest.chars() {
             match ch {
-                '0'..='9' | '.' | ',' => number.push(if ch == ',' { '.' } else { ch }),
-                'T' if !in_time && number.is_empty() => in_time = true,
+                '0'..='9' if in_fraction => {}
+                '0'..='9' => {
+                    let digit = u64::from(ch as u8 - b'0');
+                    whole = Some(whole.unwrap_or(0).checked_mul(10)?.checked_add(digit)?);
+                }
+                '.' | ',' if whole.is_some() && !in_fraction => in_fraction = true,
+                'T' if !in_time && whole.is_none() => in_time = true,
                 unit => {
-                    let value: f64 = number.parse().ok()?;
-                    number.clear();
+                    let value = whole.take()?;
+                    in_fraction = false;
                     let scale: u64 = match (in_time, unit) {
                         (false, 'Y') => 365 * 86_400,
                         (false, 'M') => 30 * 86_400,
@@ -35,16 +47,15 @@ impl Duration {
                         (true, 'S') => 1,
                         _ => return None,
                     };
-                    let part = value * scale as f64;
-                    if !part.is_finite() || !(0.0..=1e15).contains(&part) {
-                        return None;
-                    }
-                    seconds = seconds.checked_add(part as u64)?;
+                    let part = value
+                        .checked_mul(scale)
+                        .filter(|part| *part <= MAX_SECONDS)?;
+                    seconds = seconds.checked_add(part)?;
                     saw_unit = true;
                 }
             }
         }
-        (number.is_empty() && saw_unit).then_some(Duration { seconds })
+        (whole.is_none() && saw_unit).then_some(Duration { seconds })
     }
 
     /// `84d 1h 15m`: the largest units only, zero parts left out. Seconds show only under a day,
@@ -90,6 +101,27 @@ pub fn duration(value: Option<&str>) -> String {
     }
 }
 
+/// What a view shows for a value the API does not give.
+pub const NO_VALUE: &str = "—";
+
+/// `text`, or `—` when it is blank.
+pub fn or_dash(text: &str) -> String {
+    if text.trim().is_empty() {
+        NO_VALUE.to_string()
+    } else {
+        text.to_string()
+    }
+}
+
+/// `Yes`, `No`, or `—` when unknown.
+pub fn yes_no(value: Option<bool>) -> String {
+    match value {
+        Some(true) => "Yes".to_string(),
+        Some(false) => "No".to_string(),
+        None => NO_VALUE.to_string(),
+    }
+}
+
 /// A nullable count: `—` when absent.
 pub fn count(value: Option<u64>) -> String {
     value.map_or_else(|| "—".to_string(), group_thousands)
@@ -129,10 +161,34 @@ pub fn date(value: &str) -> String {
     value.to_string()
 }
 
-/// A length in metres, e.g. `8.1 m`.
+/// A length in metres to the centimetre, e.g. `8.1 m`. Printed from whole centimetres: float
+/// formatting would add 10 KB to the wasm.
 pub fn metres(value: f64) -> String {
-    let rounded = (value * 100.0).round() / 100.0;
-    format!("{rounded} m")
+    format!("{} m", hundredths(value))
+}
+
+/// A mass in kilograms, e.g. `6,000 kg`.
+pub fn kilograms(value: f64) -> String {
+    format!("{} kg", group_thousands(whole(value)))
+}
+
+/// `value` rounded to a non-negative whole number (NaN and negatives are 0).
+fn whole(value: f64) -> u64 {
+    if value.is_finite() && value > 0.0 {
+        (value + 0.5) as u64
+    } else {
+        0
+    }
+}
+
+/// `8.044` → `8.04`, `11` → `11`, `2.5` → `2.5`.
+fn hundredths(value: f64) -> String {
+    let cents = whole(value * 100.0);
+    match cents % 100 {
+        0 => format!("{}", cents / 100),
+        part if part % 10 == 0 => format!("{}.{}", cents / 100, part / 10),
+        part => format!("{}.{part:02}", cents / 100),
+    }
 }
 
 #[cfg(test)]
@@ -156,6 +212,8 @@ mod tests {
         assert_eq!(human("P9238DT5H"), "25y 113d");
         assert_eq!(human("P2W"), "14d");
         assert_eq!(human("PT1.5S"), "1s");
+        assert_eq!(human("PT1,9S"), "1s");
+        assert_eq!(human("P1DT0.5H"), "1d");
         assert_eq!(duration(None), "—");
         assert_eq!(human(""), "—");
     }
@@ -194,6 +252,10 @@ mod tests {
     #[test]
     fn numbers_and_dates() {
         assert_eq!(count(None), "—");
+        assert_eq!(or_dash("  "), "—");
+        assert_eq!(or_dash("ISS"), "ISS");
+        assert_eq!(yes_no(Some(true)), "Yes");
+        assert_eq!(yes_no(None), "—");
         assert_eq!(count(Some(0)), "0");
         assert_eq!(group_thousands(1_234_567), "1,234,567");
         assert_eq!(group_thousands(603), "603");
@@ -203,5 +265,12 @@ mod tests {
         assert_eq!(date("2021-13-01"), "2021-13-01");
         assert_eq!(date("神舟神舟神舟神舟"), "神舟神舟神舟神舟");
         assert_eq!(metres(8.1), "8.1 m");
+        assert_eq!(metres(8.044), "8.04 m");
+        assert_eq!(metres(11.0), "11 m");
+        assert_eq!(metres(3.005), "3.01 m");
+        assert_eq!(metres(0.07), "0.07 m");
+        assert_eq!(metres(f64::NAN), "0 m");
+        assert_eq!(kilograms(6000.0), "6,000 kg");
+        assert_eq!(kilograms(2507.6), "2,508 kg");
     }
 }

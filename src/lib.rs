@@ -8,6 +8,7 @@ pub mod encoding;
 pub mod format;
 pub mod paging;
 pub mod query;
+pub mod routes;
 pub mod settings;
 
 #[cfg(target_arch = "wasm32")]
@@ -15,11 +16,13 @@ mod app;
 #[cfg(target_arch = "wasm32")]
 pub mod components;
 #[cfg(target_arch = "wasm32")]
-pub mod config;
+pub mod context;
 #[cfg(target_arch = "wasm32")]
 mod head;
 #[cfg(target_arch = "wasm32")]
 pub mod pages;
+#[cfg(target_arch = "wasm32")]
+pub mod router;
 
 #[cfg(target_arch = "wasm32")]
 pub use app::App;

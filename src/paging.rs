@@ -22,6 +22,38 @@ pub fn page_window(current: u64, pages: u64) -> Vec<Option<u64>> {
     out
 }
 
+/// Where the pager's links lead, for a page of `size` rows from `offset` of `count`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PageLinks {
+    /// The offset of "Previous" and "Next": a page size from the current offset, like the
+    /// API's own `previous` and `next`, so rows never repeat after an odd offset.
+    pub previous: Option<u64>,
+    pub next: Option<u64>,
+    /// Page numbers to show, `None` for a gap: `(number, offset, is_current)`. A page is
+    /// current only when exactly it is shown (an odd offset shows parts of two).
+    pub pages: Vec<Option<(u64, u64, bool)>>,
+}
+
+pub fn page_links(offset: u64, size: u64, count: u64) -> PageLinks {
+    let size = size.max(1);
+    let pages = count.div_ceil(size).max(1);
+    let aligned = offset.is_multiple_of(size);
+    let around = (offset / size + 1).min(pages);
+    PageLinks {
+        previous: (offset > 0).then(|| offset.saturating_sub(size)),
+        next: offset.checked_add(size).filter(|next| *next < count),
+        pages: page_window(around, pages)
+            .into_iter()
+            .map(|page| {
+                page.map(|page| {
+                    let page_offset = (page - 1).saturating_mul(size);
+                    (page, page_offset, aligned && page_offset == offset)
+                })
+            })
+            .collect(),
+    }
+}
+
 /// `21–40 of 603`.
 pub fn range_text(offset: u64, shown: u64, count: u64) -> String {
     if shown == 0 {
@@ -61,6 +93,32 @@ mod tests {
             page_window(u64::MAX, u64::MAX).last(),
             Some(&Some(u64::MAX))
         );
+    }
+
+    #[test]
+    fn paging_steps_by_the_page_size_from_where_the_reader_is() {
+        let links = page_links(15, 10, 66);
+        assert_eq!((links.previous, links.next), (Some(5), Some(25)));
+        assert!(
+            links.pages.iter().flatten().all(|(_, _, current)| !current),
+            "rows 16–25 are neither page 2 nor page 3"
+        );
+        let links = page_links(20, 10, 66);
+        assert_eq!((links.previous, links.next), (Some(10), Some(30)));
+        let current: Vec<u64> = links
+            .pages
+            .iter()
+            .flatten()
+            .filter(|(_, _, current)| *current)
+            .map(|(page, _, _)| *page)
+            .collect();
+        assert_eq!(current, vec![3]);
+        assert_eq!(page_links(60, 10, 66).next, None);
+        assert_eq!(page_links(0, 10, 66).previous, None);
+        assert_eq!(page_links(5, 10, 66).previous, Some(0));
+        assert_eq!(page_links(u64::MAX, 10, u64::MAX).next, None);
+        let past_the_end = page_links(900, 10, 66);
+        assert_eq!(past_the_end.pages.last(), Some(&Some((7, 60, false))));
     }
 
     #[test]

@@ -128,33 +128,47 @@ impl Query {
     pub fn parse(query_string: &str) -> Query {
         let mut query = Query::default();
         for (key, value) in parse_pairs(query_string) {
-            match key.as_str() {
-                "search" => query.search = non_blank(value),
-                "name" => query.name = non_blank(value),
-                "status" => query.status = parse_id(&value),
-                "spacecraft_config" => query.spacecraft_config = parse_id(&value),
-                "in_space" => query.in_space = parse_bool(&value),
-                "is_placeholder" => query.is_placeholder = parse_bool(&value),
-                "ordering" => query.ordering = Ordering::parse(&value),
-                "mode" => {
-                    query.mode = match value.as_str() {
-                        "detailed" => Mode::Detailed,
-                        _ => Mode::Normal,
-                    }
-                }
-                "limit" => {
-                    query.limit = value
-                        .parse::<u64>()
-                        .ok()
-                        .filter(|limit| *limit > 0)
-                        .map(|limit| limit.min(u64::from(MAX_LIMIT)) as u32)
-                        .filter(|limit| *limit != DEFAULT_LIMIT)
-                }
-                "offset" => query.offset = value.parse::<u32>().unwrap_or(0),
-                _ => {}
-            }
+            query.set(&key, value);
         }
         query
+    }
+
+    /// The view after the visitor sets one form field, named like its parameter, to the
+    /// field's raw value (the same rules as reading it from a URL): back on the first page.
+    pub fn with(&self, key: &str, value: &str) -> Query {
+        let mut next = self.clone();
+        next.set(key, value.to_string());
+        next.offset = 0;
+        next
+    }
+
+    /// Sets one parameter from its raw (decoded) value; invalid values unset it.
+    fn set(&mut self, key: &str, value: String) {
+        match key {
+            "search" => self.search = non_blank(value),
+            "name" => self.name = non_blank(value),
+            "status" => self.status = parse_id(&value),
+            "spacecraft_config" => self.spacecraft_config = parse_id(&value),
+            "in_space" => self.in_space = parse_bool(&value),
+            "is_placeholder" => self.is_placeholder = parse_bool(&value),
+            "ordering" => self.ordering = Ordering::parse(&value),
+            "mode" => {
+                self.mode = match value.as_str() {
+                    "detailed" => Mode::Detailed,
+                    _ => Mode::Normal,
+                }
+            }
+            "limit" => {
+                self.limit = value
+                    .parse::<u64>()
+                    .ok()
+                    .filter(|limit| *limit > 0)
+                    .map(|limit| limit.min(u64::from(MAX_LIMIT)) as u32)
+                    .filter(|limit| *limit != DEFAULT_LIMIT)
+            }
+            "offset" => self.offset = value.parse::<u32>().unwrap_or(0),
+            _ => {}
+        }
     }
 
     /// The canonical query string (no leading `?`), in a fixed key order, defaults left out.
@@ -209,14 +223,50 @@ impl Query {
         }
     }
 
-    /// True when any filter (not paging, ordering or mode) narrows the results.
+    /// How many filters (not paging, ordering or mode) narrow the results.
+    pub fn filter_count(&self) -> usize {
+        [
+            self.search.is_some(),
+            self.name.is_some(),
+            self.status.is_some(),
+            self.spacecraft_config.is_some(),
+            self.in_space.is_some(),
+            self.is_placeholder.is_some(),
+        ]
+        .into_iter()
+        .filter(|set| *set)
+        .count()
+    }
+
     pub fn is_filtered(&self) -> bool {
-        self.search.is_some()
-            || self.name.is_some()
-            || self.status.is_some()
-            || self.spacecraft_config.is_some()
-            || self.in_space.is_some()
-            || self.is_placeholder.is_some()
+        self.filter_count() > 0
+    }
+
+    /// "Search “shuttle”, page 2": what a history entry or a shared link shows, `None` for the
+    /// plain grid.
+    pub fn title(&self) -> Option<String> {
+        let mut parts = Vec::new();
+        if let Some(search) = &self.search {
+            parts.push(format!("Search “{search}”"));
+        }
+        if let Some(name) = &self.name {
+            parts.push(format!("“{name}”"));
+        }
+        if self.is_filtered() && parts.is_empty() {
+            parts.push("Filtered spacecraft".to_string());
+        }
+        if self.offset > 0 {
+            parts.push(format!("page {}", self.offset / self.page_size() + 1));
+        }
+        (!parts.is_empty()).then(|| parts.join(", "))
+    }
+
+    /// The page's meta description.
+    pub fn description(&self) -> String {
+        match &self.search {
+            Some(search) => format!("Spacecraft matching “{search}” in Launch Library 2: status, configuration, flights and time in space."),
+            None => "Browse, filter and sort every spacecraft in The Space Devs' Launch Library 2: capsules, cargo ships, orbiters and more.".to_string(),
+        }
     }
 
     /// The filters cleared; ordering, mode and page size kept, back on the first page.
@@ -346,6 +396,42 @@ mod tests {
             query.without_filters().to_query_string(),
             "ordering=id&mode=detailed&limit=50"
         );
+    }
+
+    #[test]
+    fn the_form_edits_through_the_same_rules_as_the_url() {
+        let query = Query::parse("search=dragon&offset=40&limit=20");
+        let edited = query.with("status", "2");
+        assert_eq!(edited.to_query_string(), "search=dragon&status=2&limit=20");
+        assert_eq!(query.with("status", "").status, None, "Any status");
+        assert_eq!(query.with("status", "0").status, None, "never a 0 id");
+        assert_eq!(query.with("in_space", "false").in_space, Some(false));
+        assert_eq!(query.with("limit", "10").limit, None, "the API's default");
+        assert_eq!(query.with("mode", "detailed").mode, Mode::Detailed);
+        assert_eq!(
+            query.with("ordering", "-time_in_space").ordering,
+            Ordering::parse("-time_in_space")
+        );
+        assert_eq!(query.with("bogus", "1"), query.with_offset(0));
+        assert_eq!(query.filter_count(), 1);
+        assert_eq!(
+            Query::parse("status=2&in_space=false&ordering=id").filter_count(),
+            2
+        );
+    }
+
+    #[test]
+    fn a_view_names_itself_for_history_and_shared_links() {
+        assert_eq!(Query::default().title(), None);
+        assert_eq!(
+            Query::parse("search=shuttle&offset=10").title().as_deref(),
+            Some("Search “shuttle”, page 2")
+        );
+        assert_eq!(
+            Query::parse("status=1").title().as_deref(),
+            Some("Filtered spacecraft")
+        );
+        assert!(Query::parse("search=x").description().contains("“x”"));
     }
 
     /// A small deterministic generator (no extra crate) feeding arbitrary query strings through

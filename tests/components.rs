@@ -5,13 +5,17 @@
 use leptos::mount::mount_to;
 use leptos::prelude::*;
 use leptos::task::tick;
+use spacecraft_explorer::api::loader::{use_latest, Cached, Load};
 use spacecraft_explorer::api::models::{Image, Spacecraft};
 use spacecraft_explorer::api::quota::Quota;
 use spacecraft_explorer::api::ApiError;
 use spacecraft_explorer::components::card::SpacecraftCard;
 use spacecraft_explorer::components::settings_panel::QuotaMeter;
 use spacecraft_explorer::components::status::{ErrorNotice, FieldError};
-use spacecraft_explorer::config::AppContext;
+use spacecraft_explorer::context::AppContext;
+use spacecraft_explorer::routes::Paths;
+use std::cell::RefCell;
+use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::HtmlElement;
@@ -27,13 +31,11 @@ fn seed_craft(index: usize) -> Spacecraft {
 }
 
 fn context() -> AppContext {
-    AppContext {
-        site_base: "http://127.0.0.1:9/2.3.0".into(),
-        router_base: "/explorer".into(),
-        last_grid_href: RwSignal::new(None),
-        settings: RwSignal::new(Default::default()),
-        quota: RwSignal::new(None),
-    }
+    AppContext::new(
+        "http://127.0.0.1:9/2.3.0".into(),
+        None,
+        Paths::from_base_uri(Some("http://127.0.0.1:9/explorer/")),
+    )
 }
 
 /// A fresh element to mount into, attached to the page.
@@ -228,12 +230,112 @@ async fn a_throttle_with_a_short_wait_retries_by_itself() {
         let error = ApiError::Throttled {
             retry_after_secs: Some(1),
         };
-        view! { <ErrorNotice error on_retry=Callback::new(move |()| retries.update(|n| *n += 1)) /> }
+        let count = Callback::new(move |()| retries.update(|n| *n += 1));
+        view! { <ErrorNotice error on_retry=Callback::new(|()| {}) auto_retry_in=Some(1) on_auto_retry=Some(count) /> }
     });
     tick().await;
     assert!(text_of(&root, "[data-testid=throttle-wait]").contains("1 s"));
     gloo_timeout(1600).await;
     assert_eq!(retries.get_untracked(), 1, "retried when the wait ran out");
+    gloo_timeout(1000).await;
+    assert_eq!(retries.get_untracked(), 1, "and only once");
+}
+
+/// Mounts a view of a `use_latest` loader whose fetch answers `"<key>#<call>"` after the
+/// key's number of milliseconds; returns the root, the key signal, the calls made and a retry.
+async fn mount_loader(
+    first_key: u32,
+    cached: fn(&u32) -> Cached<String>,
+) -> (
+    HtmlElement,
+    RwSignal<u32>,
+    Rc<RefCell<Vec<u32>>>,
+    Callback<()>,
+    impl Sized,
+) {
+    let root = host();
+    let key = RwSignal::new(first_key);
+    let calls = Rc::new(RefCell::new(Vec::new()));
+    let retry_slot = RwSignal::new(None::<Callback<()>>);
+    let log = calls.clone();
+    let mounted = mount_to(root.clone(), move || {
+        let loader = use_latest(
+            move || Some(key.get()),
+            cached,
+            move |key: u32| {
+                log.borrow_mut().push(key);
+                let call = log.borrow().len();
+                async move {
+                    gloo_timeout(key as i32).await;
+                    Ok::<String, ApiError>(format!("{key}#{call}"))
+                }
+            },
+        );
+        retry_slot.set(Some(Callback::new(move |()| loader.retry())));
+        view! {
+            <p>{move || match loader.state.get() {
+                Load::Loading => "loading".to_string(),
+                Load::Ready(value) => value,
+                Load::Failed(error) => error.title().to_string(),
+            }}</p>
+        }
+    });
+    tick().await;
+    let retry = retry_slot.get_untracked().expect("the loader is mounted");
+    (root, key, calls, retry, mounted)
+}
+
+#[wasm_bindgen_test]
+async fn a_newer_request_wins_and_a_late_answer_never_overwrites_it() {
+    let (root, key, calls, _retry, _mounted) = mount_loader(300, |_| Cached::Miss).await;
+    assert_eq!(text_of(&root, "p"), "loading");
+    key.set(20);
+    tick().await;
+    gloo_timeout(450).await;
+    assert_eq!(
+        text_of(&root, "p"),
+        "20#2",
+        "the slow, older answer was dropped"
+    );
+    assert_eq!(*calls.borrow(), vec![300, 20]);
+}
+
+#[wasm_bindgen_test]
+async fn the_same_key_never_asks_twice_but_retry_asks_again() {
+    let (root, key, calls, retry, _mounted) = mount_loader(10, |_| Cached::Miss).await;
+    gloo_timeout(60).await;
+    assert_eq!(text_of(&root, "p"), "10#1");
+    key.set(10);
+    tick().await;
+    gloo_timeout(60).await;
+    assert_eq!(calls.borrow().len(), 1, "setting the same key is no news");
+    retry.run(());
+    tick().await;
+    gloo_timeout(60).await;
+    assert_eq!(text_of(&root, "p"), "10#2");
+}
+
+#[wasm_bindgen_test]
+async fn a_stale_answer_shows_at_once_and_is_refreshed_in_the_background() {
+    let (root, _key, calls, _retry, _mounted) =
+        mount_loader(30, |_| Cached::Stale("old".to_string(), true)).await;
+    assert_eq!(
+        text_of(&root, "p"),
+        "old",
+        "no loading state for a stale answer"
+    );
+    gloo_timeout(100).await;
+    assert_eq!(text_of(&root, "p"), "30#1");
+    assert_eq!(calls.borrow().len(), 1);
+}
+
+#[wasm_bindgen_test]
+async fn a_fresh_answer_costs_no_request() {
+    let (root, _key, calls, _retry, _mounted) =
+        mount_loader(30, |_| Cached::Fresh("cached".to_string())).await;
+    gloo_timeout(60).await;
+    assert_eq!(text_of(&root, "p"), "cached");
+    assert!(calls.borrow().is_empty());
 }
 
 #[wasm_bindgen_test]
@@ -252,7 +354,7 @@ async fn the_quota_meter_shows_use_and_the_wait() {
             .is_none(),
         "hidden until known"
     );
-    let now = js_sys::Date::now();
+    let now = js_sys::Date::now() as u64;
     quota.set(Some(Quota {
         limit: 15,
         used: 4,

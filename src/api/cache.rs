@@ -15,37 +15,27 @@ pub enum Policy {
 }
 
 impl Policy {
-    /// The policy for an API URL.
-    pub fn for_url(url: &str) -> Policy {
-        if url.contains("/config/spacecraft_statuses/")
-            || url.contains("/spacecraft_configurations/")
-        {
-            Policy::Lookup
-        } else {
-            Policy::View
-        }
-    }
-
-    pub fn ttl_ms(self) -> f64 {
+    pub fn ttl_ms(self) -> u64 {
         match self {
-            Policy::View => 10.0 * 60.0 * 1000.0,
-            Policy::Lookup => 24.0 * 60.0 * 60.0 * 1000.0,
+            Policy::View => 10 * 60 * 1000,
+            Policy::Lookup => 24 * 60 * 60 * 1000,
         }
     }
 }
 
-/// A stored answer: when it was stored (ms since the epoch) and its body.
+/// A stored answer: when it was stored (whole ms since the epoch: integers keep float parsing
+/// and printing, 13 KB of wasm, out of the app) and its body.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Entry {
-    pub stored_at: f64,
+    pub stored_at: u64,
     pub body: String,
 }
 
 impl Entry {
-    pub fn is_fresh(&self, policy: Policy, now: f64) -> bool {
+    pub fn is_fresh(&self, policy: Policy, now: u64) -> bool {
         // A clock that went backwards makes an entry stale rather than fresh for ever.
-        let age = now - self.stored_at;
-        (0.0..policy.ttl_ms()).contains(&age)
+        now.checked_sub(self.stored_at)
+            .is_some_and(|age| age < policy.ttl_ms())
     }
 
     /// `"<stored_at>\n<body>"`: the storage format, cheaper than wrapping the body in JSON.
@@ -56,12 +46,18 @@ impl Entry {
     /// Reads what `encode` wrote; anything else (another version, tampering) is no entry.
     pub fn decode(text: &str) -> Option<Entry> {
         let (stamp, body) = text.split_once('\n')?;
-        let stored_at: f64 = stamp.parse().ok().filter(|t: &f64| t.is_finite())?;
+        let stored_at: u64 = stamp.parse().ok()?;
         Some(Entry {
             stored_at,
             body: body.to_string(),
         })
     }
+}
+
+/// Now, in whole ms since the epoch.
+#[cfg(target_arch = "wasm32")]
+pub fn now_ms() -> u64 {
+    js_sys::Date::now() as u64
 }
 
 /// The storage key of an API URL (namespaced so we never read another app's keys).
@@ -74,17 +70,14 @@ pub use browser::{fresh, lookup, store};
 
 #[cfg(target_arch = "wasm32")]
 mod browser {
-    use super::{storage_key, Entry, Policy};
+    use super::{now_ms, storage_key, Entry, Policy};
+    use crate::api::endpoints::ApiRequest;
     use std::cell::RefCell;
     use std::collections::HashMap;
     use web_sys::Storage;
 
     thread_local! {
         static MEMORY: RefCell<HashMap<String, Entry>> = RefCell::new(HashMap::new());
-    }
-
-    fn now() -> f64 {
-        js_sys::Date::now()
     }
 
     fn storage(policy: Policy) -> Option<Storage> {
@@ -96,9 +89,9 @@ mod browser {
         }
     }
 
-    /// Any stored answer for `url`, fresh or not, with whether it is fresh.
-    pub fn lookup(url: &str) -> Option<(Entry, bool)> {
-        let policy = Policy::for_url(url);
+    /// Any stored answer for `request`, fresh or not, with whether it is fresh.
+    pub fn lookup(request: &ApiRequest) -> Option<(Entry, bool)> {
+        let (url, policy) = (request.url.as_str(), request.policy);
         let entry = MEMORY
             .with(|memory| memory.borrow().get(url).cloned())
             .or_else(|| {
@@ -110,24 +103,25 @@ mod browser {
                 MEMORY.with(|memory| memory.borrow_mut().insert(url.to_string(), entry.clone()));
                 Some(entry)
             })?;
-        let fresh = entry.is_fresh(policy, now());
+        let fresh = entry.is_fresh(policy, now_ms());
         Some((entry, fresh))
     }
 
-    /// The body for `url` if a fresh one is stored.
-    pub fn fresh(url: &str) -> Option<String> {
-        lookup(url)
+    /// The body for `request` if a fresh one is stored.
+    pub fn fresh(request: &ApiRequest) -> Option<String> {
+        lookup(request)
             .filter(|(_, fresh)| *fresh)
             .map(|(entry, _)| entry.body)
     }
 
     /// Keeps an answer that decoded correctly.
-    pub fn store(url: &str, body: &str) {
+    pub fn store(request: &ApiRequest, body: &str) {
+        let url = request.url.as_str();
         let entry = Entry {
-            stored_at: now(),
+            stored_at: now_ms(),
             body: body.to_string(),
         };
-        if let Some(storage) = storage(Policy::for_url(url)) {
+        if let Some(storage) = storage(request.policy) {
             // Full storage: drop our older entries once and try again; then give up quietly.
             if storage
                 .set_item(&storage_key(url), &entry.encode())
@@ -158,32 +152,21 @@ mod tests {
 
     #[test]
     fn lookups_live_longer_than_views() {
-        assert_eq!(
-            Policy::for_url("https://x/2.3.0/config/spacecraft_statuses/?limit=100"),
-            Policy::Lookup
-        );
-        assert_eq!(
-            Policy::for_url("https://x/2.3.0/spacecraft_configurations/?ordering=name&limit=100"),
-            Policy::Lookup
-        );
-        assert_eq!(
-            Policy::for_url("https://x/2.3.0/spacecraft/?search=a"),
-            Policy::View
-        );
+        assert_eq!(Policy::View.ttl_ms(), 600_000);
         assert!(Policy::Lookup.ttl_ms() > Policy::View.ttl_ms());
     }
 
     #[test]
     fn freshness_follows_the_policy() {
         let entry = Entry {
-            stored_at: 1_000_000.0,
+            stored_at: 1_000_000,
             body: "{}".into(),
         };
-        assert!(entry.is_fresh(Policy::View, 1_000_000.0 + 9.0 * 60_000.0));
-        assert!(!entry.is_fresh(Policy::View, 1_000_000.0 + 11.0 * 60_000.0));
-        assert!(entry.is_fresh(Policy::Lookup, 1_000_000.0 + 11.0 * 60_000.0));
+        assert!(entry.is_fresh(Policy::View, 1_000_000 + 9 * 60_000));
+        assert!(!entry.is_fresh(Policy::View, 1_000_000 + 11 * 60_000));
+        assert!(entry.is_fresh(Policy::Lookup, 1_000_000 + 11 * 60_000));
         assert!(
-            !entry.is_fresh(Policy::View, 999_000.0),
+            !entry.is_fresh(Policy::View, 999_000),
             "clock went backwards"
         );
     }
@@ -191,11 +174,11 @@ mod tests {
     #[test]
     fn entries_round_trip_and_garbage_is_ignored() {
         let entry = Entry {
-            stored_at: 1_700_000_000_123.0,
+            stored_at: 1_700_000_000_123,
             body: "{\"a\":\n1}".into(),
         };
         assert_eq!(Entry::decode(&entry.encode()), Some(entry));
-        for garbage in ["", "no newline", "NaN\n{}", "inf\n{}", "abc\n{}"] {
+        for garbage in ["", "no newline", "NaN\n{}", "-1\n{}", "1.5\n{}", "abc\n{}"] {
             assert_eq!(Entry::decode(garbage), None, "{garbage}");
         }
     }

@@ -1,12 +1,18 @@
 //! The browser side of the API: one cached, shared GET and the endpoint calls built on it.
 //!
 //! - A fresh cached answer is used without a request (see `cache`).
-//! - Identical requests in flight share one fetch; it is aborted when nobody waits any more.
+//! - Identical requests in flight (same URL, same credentials) share one fetch; it is aborted
+//!   when nobody waits any more.
+//! - The first request may already be on its way: `index.html` starts it before the wasm
+//!   arrives (`src/prefetch.js`), and it is adopted here instead of asked again.
 //! - A fetch that fails without a status (offline, DNS, or a 429 without CORS headers, which
 //!   looks exactly the same) asks the free `/api-throttle/` endpoint what happened.
+//! - The quota meter is read from `/api-throttle/` only when it matters (after the first
+//!   answer, after a throttle, when the settings open) and counted locally in between.
 
+use super::endpoints::{Api, ApiRequest};
 use super::loader::Cached;
-use super::models::{IdName, Page, SpacecraftConfig, Throttle};
+use super::models::{usable_choices, IdName, Page, SpacecraftConfig, Throttle};
 use super::quota::{self, Quota};
 use super::{cache, decode, endpoints, ApiError};
 use futures::future::{FutureExt, LocalBoxFuture, Shared};
@@ -16,12 +22,15 @@ use leptos::task::spawn_local;
 use serde::de::DeserializeOwned;
 use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
+use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{AbortController, AbortSignal};
 
 type SharedFetch = Shared<LocalBoxFuture<'static, Result<String, ApiError>>>;
+/// A fetch in flight is the same fetch only for the same URL asked with the same credentials.
+type FetchKey = (String, Option<String>);
 
 struct InFlight {
-    /// Tells this fetch from a later one for the same URL.
+    /// Tells this fetch from a later one with the same key.
     id: u64,
     fetch: SharedFetch,
     waiters: usize,
@@ -29,70 +38,74 @@ struct InFlight {
 }
 
 thread_local! {
-    static IN_FLIGHT: RefCell<HashMap<String, InFlight>> = RefCell::new(HashMap::new());
-    static BASE: RefCell<String> = RefCell::new(endpoints::DEFAULT_BASE.to_string());
-    static AUTHORIZATION: RefCell<Option<String>> = const { RefCell::new(None) };
-    static QUOTA_CHECK_RUNNING: Cell<bool> = const { Cell::new(false) };
+    static IN_FLIGHT: RefCell<HashMap<FetchKey, InFlight>> = RefCell::new(HashMap::new());
+    /// The API the visitor's settings name now; quota news about any other is old news.
+    static CURRENT: RefCell<Api> = RefCell::new(Api {
+        base: endpoints::DEFAULT_BASE.to_string(),
+        authorization: None,
+    });
+    /// The API whose quota check is running, if one is.
+    static QUOTA_CHECK: RefCell<Option<Api>> = const { RefCell::new(None) };
+    static FIRST_ANSWER_SEEN: Cell<bool> = const { Cell::new(false) };
     static NEXT_FETCH_ID: Cell<u64> = const { Cell::new(0) };
 }
 
-/// Sets the API base (for the quota endpoint) and the `Authorization` header for what follows.
-pub fn configure(base: &str, authorization: Option<String>) {
-    BASE.with(|cell| *cell.borrow_mut() = base.to_string());
-    AUTHORIZATION.with(|cell| *cell.borrow_mut() = authorization);
+/// Makes `api` the one whose quota the meter shows.
+pub fn use_api(api: &Api) {
+    CURRENT.with(|current| *current.borrow_mut() = api.clone());
 }
 
-/// GETs `url` as `T`, from the cache when a fresh answer is there.
-pub async fn get_json<T: DeserializeOwned>(url: &str) -> Result<T, ApiError> {
-    if let Some(value) = cache::fresh(url).and_then(|body| decode(&body).ok()) {
+fn is_current(api: &Api) -> bool {
+    CURRENT.with(|current| &*current.borrow() == api)
+}
+
+/// GETs `request` as `T`, from the cache when a fresh answer is there.
+pub async fn get_json<T: DeserializeOwned>(request: ApiRequest) -> Result<T, ApiError> {
+    if let Some(value) = cache::fresh(&request).and_then(|body| decode(&body).ok()) {
         return Ok(value);
     }
-    let body = shared_fetch(url).await?;
+    let body = shared_fetch(&request).await?;
     let value = decode(&body)?;
-    cache::store(url, &body);
+    cache::store(&request, &body);
     Ok(value)
 }
 
-/// A cached answer for `url`, fresh or stale (and which), to show before any request.
-pub fn cached<T: DeserializeOwned>(url: &str) -> Option<(T, bool)> {
-    let (entry, fresh) = cache::lookup(url)?;
-    decode(&entry.body).ok().map(|value| (value, fresh))
-}
-
-/// What a view can show for `url` before asking the API: a fresh answer ends it, a stale one is
-/// shown while a background refresh runs, if the quota allows one.
-pub fn cached_view<T: DeserializeOwned>(url: &str) -> Cached<T> {
-    match cached(url) {
-        Some((value, true)) => Cached::Fresh(value),
-        Some((value, false)) => Cached::Stale(value, quota_allows_background_request()),
-        None => Cached::Miss,
+/// What a view can show for `request` before asking the API: a fresh answer ends it, a stale
+/// one is shown while a background refresh runs, if the quota allows one.
+pub fn cached_view<T: DeserializeOwned>(request: &ApiRequest) -> Cached<T> {
+    let Some((entry, fresh)) = cache::lookup(request) else {
+        return Cached::Miss;
+    };
+    match decode(&entry.body) {
+        Ok(value) if fresh => Cached::Fresh(value),
+        Ok(value) => Cached::Stale(value, quota_allows_background_request()),
+        Err(_) => Cached::Miss,
     }
 }
 
 /// True when a request we could do without may spend the quota now.
 pub fn quota_allows_background_request() -> bool {
-    quota::current().is_none_or(|quota| quota.allows_background_request(js_sys::Date::now()))
+    quota::current().is_none_or(|quota| quota.allows_background_request(cache::now_ms()))
 }
 
-/// Joins the fetch of `url` in flight, or starts it. Dropping the returned future (the caller
-/// lost interest) leaves the fetch; the last one to leave aborts it.
-async fn shared_fetch(url: &str) -> Result<String, ApiError> {
+/// Joins the fetch of `request` in flight, or starts it. Dropping the returned future (the
+/// caller lost interest) leaves the fetch; the last one to leave aborts it.
+async fn shared_fetch(request: &ApiRequest) -> Result<String, ApiError> {
+    let key: FetchKey = (request.url.clone(), request.api.authorization.clone());
     let (id, fetch) = IN_FLIGHT.with(|in_flight| {
         let mut in_flight = in_flight.borrow_mut();
-        let entry = in_flight.entry(url.to_string()).or_insert_with(|| {
+        let entry = in_flight.entry(key.clone()).or_insert_with(|| {
             let id = NEXT_FETCH_ID.with(|next| next.replace(next.get() + 1));
             let controller = AbortController::new().ok();
             let signal = controller.as_ref().map(AbortController::signal);
-            let owned_url = url.to_string();
+            let request = request.clone();
+            let key = key.clone();
             let fetch = async move {
-                let result = network_get(&owned_url, signal).await;
+                let result = network_get(&request, signal).await;
                 IN_FLIGHT.with(|in_flight| {
                     let mut in_flight = in_flight.borrow_mut();
-                    if in_flight
-                        .get(&owned_url)
-                        .is_some_and(|entry| entry.id == id)
-                    {
-                        in_flight.remove(&owned_url);
+                    if in_flight.get(&key).is_some_and(|entry| entry.id == id) {
+                        in_flight.remove(&key);
                     }
                 });
                 result
@@ -109,12 +122,12 @@ async fn shared_fetch(url: &str) -> Result<String, ApiError> {
         entry.waiters += 1;
         (entry.id, entry.fetch.clone())
     });
-    let _waiter = Waiter(url.to_string(), id);
+    let _waiter = Waiter(key, id);
     fetch.await
 }
 
-/// One caller waiting on the shared fetch with this URL and id.
-struct Waiter(String, u64);
+/// One caller waiting on the shared fetch with this key and id.
+struct Waiter(FetchKey, u64);
 
 impl Drop for Waiter {
     fn drop(&mut self) {
@@ -138,55 +151,133 @@ impl Drop for Waiter {
     }
 }
 
-/// The request itself: status, body and what a failure means.
-async fn network_get(url: &str, signal: Option<AbortSignal>) -> Result<String, ApiError> {
-    let mut request = Request::get(url).abort_signal(signal.as_ref());
-    if let Some(authorization) = AUTHORIZATION.with(|cell| cell.borrow().clone()) {
-        request = request.header("Authorization", &authorization);
-    }
-    let response = match request.send().await {
-        Ok(response) => response,
-        Err(_) if signal.as_ref().is_some_and(AbortSignal::aborted) => {
-            return Err(ApiError::Network { offline: false });
-        }
-        Err(_) => return Err(explain_failure().await),
-    };
-    let status = response.status();
-    let retry_after = response.headers().get("retry-after");
-    let body = response.text().await.map_err(|_| network_error())?;
-    if (200..300).contains(&status) {
-        refresh_quota();
-        return Ok(body);
-    }
-    let error = ApiError::from_response(status, retry_after.as_deref(), &body);
-    if let ApiError::Throttled { retry_after_secs } = error {
-        // What the 429 said is newer than anything the quota endpoint could tell us now.
-        let now = js_sys::Date::now();
-        quota::publish(Quota::throttled(
-            quota::current(),
-            retry_after_secs.unwrap_or(0),
-            now,
-        ));
-    } else {
-        refresh_quota();
-    }
-    Err(error)
+/// An HTTP answer, read whole.
+struct Answer {
+    status: u16,
+    retry_after: Option<String>,
+    body: String,
 }
 
-fn network_error() -> ApiError {
-    ApiError::Network {
-        offline: !window().navigator().on_line(),
+/// The request itself (or the prefetch that already asked it): status, body and what a
+/// failure means.
+async fn network_get(
+    request: &ApiRequest,
+    signal: Option<AbortSignal>,
+) -> Result<String, ApiError> {
+    let answer = match adopt_prefetch(request) {
+        Some(prefetched) => prefetched.await,
+        None => send(request, signal.as_ref()).await,
+    };
+    let answer = match answer {
+        Ok(answer) => answer,
+        Err(()) if signal.as_ref().is_some_and(AbortSignal::aborted) => {
+            return Err(ApiError::Network { offline: false });
+        }
+        Err(()) => return Err(explain_failure(request).await),
+    };
+    let error = if (200..300).contains(&answer.status) {
+        None
+    } else {
+        Some(ApiError::from_response(
+            answer.status,
+            answer.retry_after.as_deref(),
+            &answer.body,
+        ))
+    };
+    match &error {
+        Some(ApiError::Throttled { retry_after_secs }) => {
+            // What the 429 said is newer than anything the quota endpoint could tell us now.
+            if is_current(&request.api) {
+                quota::publish(Quota::throttled(
+                    quota::current(),
+                    retry_after_secs.unwrap_or(0),
+                    cache::now_ms(),
+                ));
+            }
+        }
+        _ => count_request(request),
+    }
+    match error {
+        None => Ok(answer.body),
+        Some(error) => Err(error),
+    }
+}
+
+async fn send(request: &ApiRequest, signal: Option<&AbortSignal>) -> Result<Answer, ()> {
+    let mut builder = Request::get(&request.url).abort_signal(signal);
+    if let Some(authorization) = request.authorization() {
+        builder = builder.header("Authorization", authorization);
+    }
+    let response = builder.send().await.map_err(|_| ())?;
+    let status = response.status();
+    let retry_after = response.headers().get("retry-after");
+    let body = response.text().await.map_err(|_| ())?;
+    Ok(Answer {
+        status,
+        retry_after,
+        body,
+    })
+}
+
+/// The inline script's fetch, when it asked exactly this (same URL, same credentials); taken
+/// once. Anything unexpected in what it left is ignored: the app then asks itself.
+fn adopt_prefetch(request: &ApiRequest) -> Option<LocalBoxFuture<'static, Result<Answer, ()>>> {
+    let window: JsValue = window().into();
+    let key = JsValue::from_str("__ll2Prefetch");
+    let prefetch = js_sys::Reflect::get(&window, &key).ok()?;
+    if !prefetch.is_object() {
+        return None;
+    }
+    let field = |name: &str| js_sys::Reflect::get(&prefetch, &JsValue::from_str(name)).ok();
+    let url = field("url")?.as_string()?;
+    let authorization = field("authorization")?.as_string();
+    if url != request.url || authorization.as_deref() != request.authorization() {
+        return None;
+    }
+    let promise = field("response")?.dyn_into::<js_sys::Promise>().ok()?;
+    let _ = js_sys::Reflect::set(&window, &key, &JsValue::UNDEFINED);
+    Some(
+        async move {
+            let answer = wasm_bindgen_futures::JsFuture::from(promise)
+                .await
+                .map_err(|_| ())?;
+            let field = |name: &str| js_sys::Reflect::get(&answer, &JsValue::from_str(name)).ok();
+            let status = field("status")
+                .and_then(|status| status.as_f64())
+                .filter(|status| (100.0..600.0).contains(status))
+                .ok_or(())? as u16;
+            Ok(Answer {
+                status,
+                retry_after: field("retryAfter").and_then(|value| value.as_string()),
+                body: field("body").and_then(|body| body.as_string()).ok_or(())?,
+            })
+        }
+        .boxed_local(),
+    )
+}
+
+/// One more request spent: counted on the meter, and the first answer of the visit is followed
+/// by one real quota check once the page has been painted.
+fn count_request(request: &ApiRequest) {
+    if !is_current(&request.api) {
+        return;
+    }
+    if let Some(quota) = quota::current() {
+        quota::publish(quota.after_request());
+    }
+    if !FIRST_ANSWER_SEEN.with(|seen| seen.replace(true)) {
+        request_animation_frame(|| set_timeout(refresh_quota, std::time::Duration::ZERO));
     }
 }
 
 /// A fetch rejected without a status. A throttled answer without CORS headers is unreadable
 /// in a browser, so ask the quota endpoint (free) whether that is what happened.
-async fn explain_failure() -> ApiError {
+async fn explain_failure(request: &ApiRequest) -> ApiError {
     let offline = !window().navigator().on_line();
     if offline {
         return ApiError::Network { offline };
     }
-    match fetch_quota().await {
+    match fetch_quota(request.api.clone()).await {
         Some(quota) if quota.is_exhausted(quota.observed_at) => ApiError::Throttled {
             retry_after_secs: Some(quota.wait_secs).filter(|secs| *secs > 0),
         },
@@ -194,53 +285,69 @@ async fn explain_failure() -> ApiError {
     }
 }
 
-/// Reads `/api-throttle/` and publishes what it says.
-async fn fetch_quota() -> Option<Quota> {
-    let url = BASE.with(|base| endpoints::api_throttle(&base.borrow()));
-    let mut request = Request::get(&url);
-    if let Some(authorization) = AUTHORIZATION.with(|cell| cell.borrow().clone()) {
-        request = request.header("Authorization", &authorization);
+/// Reads `/api-throttle/` of `api` and publishes what it says, if `api` is still the current
+/// one when the answer comes.
+async fn fetch_quota(api: Api) -> Option<Quota> {
+    let mut request = Request::get(&api.api_throttle());
+    if let Some(authorization) = &api.authorization {
+        request = request.header("Authorization", authorization);
     }
     let response = request.send().await.ok()?;
     if !response.ok() {
         return None;
     }
     let throttle: Throttle = decode(&response.text().await.ok()?).ok()?;
-    let quota = Quota::from_throttle(&throttle, js_sys::Date::now());
-    quota::publish(quota);
+    let quota = Quota::from_throttle(&throttle, cache::now_ms());
+    if is_current(&api) {
+        quota::publish(quota);
+    }
     Some(quota)
 }
 
-/// Updates the quota meter in the background (one check at a time).
+/// Updates the quota meter from the API (one check at a time per API; a check for an API the
+/// visitor left does not hold up one for the new).
 pub fn refresh_quota() {
-    if QUOTA_CHECK_RUNNING.with(|running| running.replace(true)) {
+    let api = CURRENT.with(|current| current.borrow().clone());
+    let already_running = QUOTA_CHECK.with(|running| {
+        let mut running = running.borrow_mut();
+        if running.as_ref() == Some(&api) {
+            return true;
+        }
+        *running = Some(api.clone());
+        false
+    });
+    if already_running {
         return;
     }
-    spawn_local(async {
-        fetch_quota().await;
-        QUOTA_CHECK_RUNNING.with(|running| running.set(false));
+    spawn_local(async move {
+        fetch_quota(api.clone()).await;
+        QUOTA_CHECK.with(|running| {
+            let mut running = running.borrow_mut();
+            if running.as_ref() == Some(&api) {
+                *running = None;
+            }
+        });
     });
 }
 
-/// All spacecraft statuses (one page holds them all).
-pub async fn statuses(base: String) -> Result<Vec<IdName>, ApiError> {
-    let page: Page<IdName> = get_json(&endpoints::statuses(&base)).await?;
-    Ok(page.results)
+/// All spacecraft statuses (one page holds them all); entries without an id are not choices.
+pub async fn statuses(api: Api) -> Result<Vec<IdName>, ApiError> {
+    let page: Page<IdName> = get_json(api.statuses()).await?;
+    Ok(usable_choices(page.results, |status| status.id))
 }
 
-/// Every spacecraft configuration, all pages, sorted by name.
-pub async fn configurations(base: String) -> Result<Vec<SpacecraftConfig>, ApiError> {
-    let first: Page<SpacecraftConfig> = get_json(&endpoints::configurations(&base, 0)).await?;
+/// Every spacecraft configuration, all pages, sorted by name, each id once.
+pub async fn configurations(api: Api) -> Result<Vec<SpacecraftConfig>, ApiError> {
+    let first: Page<SpacecraftConfig> = get_json(api.configurations(0)).await?;
     let mut all = first.results;
     for offset in endpoints::remaining_offsets(first.count, endpoints::LOOKUP_PAGE_SIZE) {
-        let page: Page<SpacecraftConfig> =
-            get_json(&endpoints::configurations(&base, offset)).await?;
+        let page: Page<SpacecraftConfig> = get_json(api.configurations(offset)).await?;
         if page.results.is_empty() {
             break;
         }
         all.extend(page.results);
     }
+    let mut all = usable_choices(all, |config| config.id);
     all.sort_by_key(|config| config.name.to_lowercase());
-    all.dedup_by_key(|config| config.id);
     Ok(all)
 }

@@ -1,5 +1,6 @@
 //! Every API URL the app requests, built in one place so views never write one by hand.
 
+use super::cache::Policy;
 use crate::query::Query;
 
 /// The default API: LL2's development host (stale data, but not throttled).
@@ -17,39 +18,80 @@ pub fn normalise_base(configured: Option<&str>) -> String {
     }
 }
 
-/// The spacecraft list for a view: the app's query string is the API's.
-pub fn spacecraft_list(base: &str, query: &Query) -> String {
-    let query_string = query.to_query_string();
-    if query_string.is_empty() {
-        format!("{base}/spacecraft/")
-    } else {
-        format!("{base}/spacecraft/?{query_string}")
+/// Where requests go and as whom: the API base and the `Authorization` header. Part of every
+/// request's identity, so a change of host or key can never be answered by the old one.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Api {
+    pub base: String,
+    pub authorization: Option<String>,
+}
+
+/// One GET the app makes: its URL, as whom, and how long its answer may be reused. Each
+/// endpoint below declares its policy, so a new endpoint cannot inherit one by accident.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ApiRequest {
+    pub url: String,
+    /// Who asks: the host and credentials the request was made for.
+    pub api: Api,
+    pub policy: Policy,
+}
+
+impl ApiRequest {
+    pub fn authorization(&self) -> Option<&str> {
+        self.api.authorization.as_deref()
     }
 }
 
-/// One spacecraft, always in detailed mode.
-pub fn spacecraft_detail(base: &str, id: u64) -> String {
-    format!("{base}/spacecraft/{id}/")
-}
-
-/// The quota report; it does not count against the quota.
-pub fn api_throttle(base: &str) -> String {
-    format!("{base}/api-throttle/")
-}
-
-pub fn statuses(base: &str) -> String {
-    format!("{base}/config/spacecraft_statuses/?limit={LOOKUP_PAGE_SIZE}")
-}
-
-/// One page of configurations. We page by offset ourselves instead of following the API's
-/// `next` link, so we never request a URL that came from a response.
-pub fn configurations(base: &str, offset: u64) -> String {
-    let mut url =
-        format!("{base}/spacecraft_configurations/?ordering=name&limit={LOOKUP_PAGE_SIZE}");
-    if offset > 0 {
-        url.push_str(&format!("&offset={offset}"));
+impl Api {
+    fn request(&self, url: String, policy: Policy) -> ApiRequest {
+        ApiRequest {
+            url,
+            api: self.clone(),
+            policy,
+        }
     }
-    url
+
+    /// The spacecraft list for a view: the app's query string is the API's.
+    pub fn spacecraft_list(&self, query: &Query) -> ApiRequest {
+        let query_string = query.to_query_string();
+        let url = if query_string.is_empty() {
+            format!("{}/spacecraft/", self.base)
+        } else {
+            format!("{}/spacecraft/?{query_string}", self.base)
+        };
+        self.request(url, Policy::View)
+    }
+
+    /// One spacecraft, always in detailed mode.
+    pub fn spacecraft_detail(&self, id: u64) -> ApiRequest {
+        self.request(format!("{}/spacecraft/{id}/", self.base), Policy::View)
+    }
+
+    pub fn statuses(&self) -> ApiRequest {
+        let url = format!(
+            "{}/config/spacecraft_statuses/?limit={LOOKUP_PAGE_SIZE}",
+            self.base
+        );
+        self.request(url, Policy::Lookup)
+    }
+
+    /// One page of configurations. We page by offset ourselves instead of following the API's
+    /// `next` link, so we never request a URL that came from a response.
+    pub fn configurations(&self, offset: u64) -> ApiRequest {
+        let mut url = format!(
+            "{}/spacecraft_configurations/?ordering=name&limit={LOOKUP_PAGE_SIZE}",
+            self.base
+        );
+        if offset > 0 {
+            url.push_str(&format!("&offset={offset}"));
+        }
+        self.request(url, Policy::Lookup)
+    }
+
+    /// The quota report; it does not count against the quota and is never cached.
+    pub fn api_throttle(&self) -> String {
+        format!("{}/api-throttle/", self.base)
+    }
 }
 
 /// Offsets of the pages still to load after the first page of a list with `count` items.
@@ -81,6 +123,17 @@ mod tests {
 
     const BASE: &str = "http://127.0.0.1:9/2.3.0";
 
+    fn api() -> Api {
+        Api {
+            base: BASE.to_string(),
+            authorization: None,
+        }
+    }
+
+    fn spacecraft_list(_: &str, query: &Query) -> String {
+        api().spacecraft_list(query).url
+    }
+
     #[test]
     fn the_list_request_carries_exactly_the_view_s_parameters() {
         let query = Query::parse("search=shuttle&ordering=-flights_count");
@@ -109,20 +162,40 @@ mod tests {
     #[test]
     fn detail_and_lookup_urls() {
         assert_eq!(
-            spacecraft_detail(BASE, 95),
+            api().spacecraft_detail(95).url,
             format!("{BASE}/spacecraft/95/")
         );
         assert_eq!(
-            statuses(BASE),
+            api().statuses().url,
             format!("{BASE}/config/spacecraft_statuses/?limit=100")
         );
         assert_eq!(
-            configurations(BASE, 100),
+            api().configurations(100).url,
             format!("{BASE}/spacecraft_configurations/?ordering=name&limit=100&offset=100")
         );
         assert_eq!(remaining_offsets(130, 100).collect::<Vec<_>>(), vec![100]);
         assert_eq!(remaining_offsets(100, 100).count(), 0);
         assert_eq!(remaining_offsets(u64::MAX, 100).count(), 19);
+    }
+
+    #[test]
+    fn each_endpoint_declares_how_long_its_answer_lives() {
+        let keyed = Api {
+            authorization: Some("Token k".into()),
+            ..api()
+        };
+        assert_eq!(
+            keyed.spacecraft_list(&Query::default()).policy,
+            Policy::View
+        );
+        assert_eq!(keyed.spacecraft_detail(1).policy, Policy::View);
+        assert_eq!(keyed.statuses().policy, Policy::Lookup);
+        assert_eq!(keyed.configurations(0).policy, Policy::Lookup);
+        assert_eq!(
+            keyed.spacecraft_detail(1).authorization(),
+            Some("Token k"),
+            "a request carries the credentials it was made with"
+        );
     }
 
     #[test]

@@ -72,11 +72,11 @@ impl ApiError {
                 "Change or clear the filters named below and try again.".to_string()
             }
             ApiError::NotFound => "The API has no record at this address.".to_string(),
-            ApiError::Throttled { retry_after_secs: Some(secs) } => format!(
+            ApiError::Throttled { retry_after_secs: Some(secs) } if *secs > 0 => format!(
                 "Launch Library allows a limited number of requests per hour. Next request possible in {}.",
                 wait(*secs)
             ),
-            ApiError::Throttled { retry_after_secs: None } => {
+            ApiError::Throttled { .. } => {
                 "Launch Library allows a limited number of requests per hour. Try again later."
                     .to_string()
             }
@@ -107,6 +107,33 @@ impl ApiError {
             _ => &[],
         }
     }
+}
+
+/// How many times a throttled view asks again by itself before leaving it to the Retry button.
+pub const AUTO_RETRIES: u32 = 3;
+/// The shortest wait before an automatic retry, whatever the API says (it may say 0).
+const MIN_AUTO_RETRY_SECS: u64 = 5;
+/// The automatic back-off doubles up to this.
+const MAX_BACKOFF_SECS: u64 = 60;
+
+/// Seconds to wait before automatic retry number `attempt` (from 0) after `error`, or `None`
+/// when the app should not retry by itself: not a throttle with a known wait, or enough tries.
+/// The wait is what the API asked, but never less than a back-off of 5 s doubling to a minute.
+pub fn auto_retry_wait(error: &ApiError, attempt: u32) -> Option<u64> {
+    let ApiError::Throttled {
+        retry_after_secs: Some(asked),
+    } = error
+    else {
+        return None;
+    };
+    if attempt >= AUTO_RETRIES {
+        return None;
+    }
+    let backoff = MIN_AUTO_RETRY_SECS
+        .checked_shl(attempt)
+        .unwrap_or(MAX_BACKOFF_SECS)
+        .min(MAX_BACKOFF_SECS);
+    Some((*asked).max(backoff))
 }
 
 /// `12 min 34 s`, `1 h 5 min`, `45 s`.
@@ -209,6 +236,43 @@ mod tests {
                 retry_after_secs: None
             }
         );
+    }
+
+    #[test]
+    fn a_throttle_that_says_zero_is_not_hammered() {
+        let zero = ApiError::from_response(429, Some("0"), "");
+        let waits: Vec<Option<u64>> = (0..5).map(|n| auto_retry_wait(&zero, n)).collect();
+        assert_eq!(waits, vec![Some(5), Some(10), Some(20), None, None]);
+        let from_body = ApiError::from_response(
+            429,
+            None,
+            r#"{"detail": "Request was throttled. Expected available in 0 seconds."}"#,
+        );
+        assert_eq!(auto_retry_wait(&from_body, 0), Some(5));
+        assert!(!zero.message().contains("0 s"), "{}", zero.message());
+    }
+
+    #[test]
+    fn automatic_retries_wait_what_the_api_asks_and_stop() {
+        let long = ApiError::Throttled {
+            retry_after_secs: Some(754),
+        };
+        assert_eq!(auto_retry_wait(&long, 0), Some(754));
+        assert_eq!(auto_retry_wait(&long, AUTO_RETRIES), None);
+        assert_eq!(auto_retry_wait(&ApiError::Server { status: 503 }, 0), None);
+        let unknown = ApiError::Throttled {
+            retry_after_secs: None,
+        };
+        assert_eq!(
+            auto_retry_wait(&unknown, 0),
+            None,
+            "no wait said: the user decides"
+        );
+        let short = ApiError::Throttled {
+            retry_after_secs: Some(1),
+        };
+        assert_eq!(auto_retry_wait(&short, 2), Some(20));
+        assert_eq!(auto_retry_wait(&short, 40), None);
     }
 
     #[test]

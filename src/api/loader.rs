@@ -29,6 +29,8 @@ pub struct Loader<T: Send + Sync + 'static> {
     /// True once the current request has waited `SLOW_AFTER`.
     pub slow: ReadSignal<bool>,
     retries: RwSignal<u32>,
+    /// Retries the app made by itself since the key changed or the user retried.
+    auto_retries: RwSignal<u32>,
 }
 
 // Not derived: a derive would demand `T: Copy`, but only the signal handles are copied.
@@ -40,8 +42,21 @@ impl<T: Send + Sync + 'static> Clone for Loader<T> {
 impl<T: Send + Sync + 'static> Copy for Loader<T> {}
 
 impl<T: Send + Sync + 'static> Loader<T> {
+    /// The user asked again: automatic retries start over.
     pub fn retry(&self) {
+        self.auto_retries.set(0);
         self.retries.update(|count| *count += 1);
+    }
+
+    /// The app asks again by itself (after a throttle's wait).
+    pub fn retry_automatically(&self) {
+        self.auto_retries.update(|count| *count += 1);
+        self.retries.update(|count| *count += 1);
+    }
+
+    /// How many automatic retries this view has made (tracked).
+    pub fn auto_retries(&self) -> u32 {
+        self.auto_retries.get()
     }
 }
 
@@ -82,6 +97,7 @@ where
     let current_key: StoredValue<Option<K>, LocalStorage> = StoredValue::new_local(shown_key);
     let (slow, set_slow) = signal(false);
     let retries = RwSignal::new(0u32);
+    let auto_retries = RwSignal::new(0u32);
     let current: StoredValue<Option<AbortHandle>, LocalStorage> = StoredValue::new_local(None);
     let generation = StoredValue::new(0u64);
     let retries_seen = StoredValue::new(0u32);
@@ -106,6 +122,9 @@ where
         // neither restart the request in flight nor repeat one that is done.
         if !retrying && current_key.with_value(|current| current.as_ref() == Some(&key)) {
             return;
+        }
+        if !retrying {
+            auto_retries.set(0);
         }
         current_key.set_value(Some(key.clone()));
         drop_current();
@@ -183,5 +202,6 @@ where
         state,
         slow,
         retries,
+        auto_retries,
     }
 }

@@ -1,8 +1,15 @@
-//! The LL2 records we read, as plain serde types. The API is untrusted input: every field that
-//! is documented nullable, or that we can live without, is optional or defaults when missing or
-//! null, so one odd record never takes down a whole page.
+//! The LL2 records we read, as plain serde types. The API is untrusted input:
+//! - every field the 2.3.0 schema makes nullable or optional, and every one we can live
+//!   without, is optional or defaults when missing or null (checked against
+//!   `shared/ll2/openapi-2.3.0.json`; we are never stricter than the schema);
+//! - a list is decoded record by record (`Page`), so a record with a field of an unexpected
+//!   type, or without an `id`, is skipped and counted instead of failing the whole page;
+//! - ids of nested objects are optional: a `null` id is "unknown", never `0`.
 
+use super::endpoints::safe_url;
+use serde::de::DeserializeOwned;
 use serde::{Deserialize, Deserializer};
+use serde_json::value::RawValue;
 
 /// `null` and a missing field both become the type's default.
 fn nullable<'de, D, T>(deserializer: D) -> Result<T, D::Error>
@@ -13,26 +20,67 @@ where
     Ok(Option::<T>::deserialize(deserializer)?.unwrap_or_default())
 }
 
-/// A page of a list endpoint.
-#[derive(Clone, Debug, Default, PartialEq, Deserialize)]
-#[serde(bound(deserialize = "T: Deserialize<'de>"))]
+/// A page of a list endpoint: the records that could be read, and how many could not.
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Page<T> {
-    #[serde(default, deserialize_with = "nullable")]
+    /// The API's count of all matches (not only the readable ones).
     pub count: u64,
-    #[serde(default)]
     pub next: Option<String>,
-    #[serde(default)]
     pub previous: Option<String>,
-    /// Required: a body without it is not a page, whatever else it holds.
-    #[serde(deserialize_with = "nullable")]
     pub results: Vec<T>,
+    /// Records of this page that were not of the expected shape.
+    pub skipped: u64,
+}
+
+impl<'de, T: DeserializeOwned> Deserialize<'de> for Page<T> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        #[derive(Deserialize)]
+        struct Envelope {
+            #[serde(default, deserialize_with = "nullable")]
+            count: u64,
+            #[serde(default)]
+            next: Option<String>,
+            #[serde(default)]
+            previous: Option<String>,
+            /// Required: a body without it is not a page, whatever else it holds.
+            #[serde(deserialize_with = "nullable")]
+            results: Vec<Box<RawValue>>,
+        }
+        let envelope = Envelope::deserialize(deserializer)?;
+        let mut results = Vec::with_capacity(envelope.results.len());
+        let mut skipped = 0;
+        for record in &envelope.results {
+            match serde_json::from_str::<T>(record.get()) {
+                Ok(value) => results.push(value),
+                Err(_) => skipped += 1,
+            }
+        }
+        Ok(Page {
+            count: envelope.count,
+            next: envelope.next,
+            previous: envelope.previous,
+            results,
+            skipped,
+        })
+    }
+}
+
+/// The entries of a lookup list that can be offered as choices: a known, positive id (an
+/// unknown one would become a filter the API cannot take), each id once, the first one kept
+/// wherever the repeats stand.
+pub fn usable_choices<T>(records: Vec<T>, id: impl Fn(&T) -> Option<u32>) -> Vec<T> {
+    let mut seen = std::collections::HashSet::new();
+    records
+        .into_iter()
+        .filter(|record| id(record).is_some_and(|id| id > 0 && seen.insert(id)))
+        .collect()
 }
 
 /// The many `{id, name}` pairs of the API (statuses, types).
 #[derive(Clone, Debug, Default, PartialEq, Deserialize)]
 pub struct IdName {
-    #[serde(default, deserialize_with = "nullable")]
-    pub id: u32,
+    #[serde(default)]
+    pub id: Option<u32>,
     #[serde(default, deserialize_with = "nullable")]
     pub name: String,
 }
@@ -59,10 +107,40 @@ pub struct Image {
     pub license: Option<License>,
 }
 
+impl Image {
+    /// Candidate sources for showing this image, best first (the thumbnail first for small
+    /// views): only http(s) URLs are kept.
+    pub fn sources(image: Option<&Image>, prefer_thumbnail: bool) -> Vec<String> {
+        let Some(image) = image else {
+            return Vec::new();
+        };
+        let (first, second) = if prefer_thumbnail {
+            (&image.thumbnail_url, &image.image_url)
+        } else {
+            (&image.image_url, &image.thumbnail_url)
+        };
+        let mut urls: Vec<String> = [first, second]
+            .into_iter()
+            .filter_map(|url| safe_url(url.as_deref()))
+            .map(str::to_string)
+            .collect();
+        urls.dedup();
+        urls
+    }
+
+    /// The credit line, when there is one worth showing.
+    pub fn credit(&self) -> Option<&str> {
+        self.credit
+            .as_deref()
+            .map(str::trim)
+            .filter(|credit| !credit.is_empty())
+    }
+}
+
 #[derive(Clone, Debug, Default, PartialEq, Deserialize)]
 pub struct Agency {
-    #[serde(default, deserialize_with = "nullable")]
-    pub id: u32,
+    #[serde(default)]
+    pub id: Option<u32>,
     #[serde(default, deserialize_with = "nullable")]
     pub name: String,
     #[serde(default)]
@@ -83,8 +161,8 @@ impl Agency {
 /// in detailed mode.
 #[derive(Clone, Debug, Default, PartialEq, Deserialize)]
 pub struct SpacecraftConfig {
-    #[serde(default, deserialize_with = "nullable")]
-    pub id: u32,
+    #[serde(default)]
+    pub id: Option<u32>,
     #[serde(default, deserialize_with = "nullable")]
     pub name: String,
     #[serde(default, rename = "type")]
@@ -93,6 +171,8 @@ pub struct SpacecraftConfig {
     pub agency: Option<Agency>,
     #[serde(default)]
     pub in_use: Option<bool>,
+    #[serde(default)]
+    pub image: Option<Image>,
     #[serde(default)]
     pub capability: Option<String>,
     #[serde(default)]
@@ -127,9 +207,32 @@ pub struct SpacecraftConfig {
     pub successful_launches: Option<u64>,
     #[serde(default)]
     pub failed_launches: Option<u64>,
+    #[serde(default)]
+    pub attempted_landings: Option<u64>,
+    #[serde(default)]
+    pub successful_landings: Option<u64>,
+    #[serde(default)]
+    pub failed_landings: Option<u64>,
 }
 
 impl SpacecraftConfig {
+    /// "Dragon 2 (SpX)": how a configuration is offered as a choice.
+    pub fn option_label(&self) -> String {
+        let agency = self.agency.as_ref().map(Agency::short_name).unwrap_or("");
+        if agency.trim().is_empty() {
+            self.name.clone()
+        } else {
+            format!("{} ({agency})", self.name)
+        }
+    }
+
+    /// Whether the configuration filter's search box text `needle` (lower case) finds it.
+    pub fn matches(&self, needle: &str) -> bool {
+        needle.is_empty()
+            || self.name.to_lowercase().contains(needle)
+            || self.type_and_agency().to_lowercase().contains(needle)
+    }
+
     /// "Capsule · RFSA": the type and the agency, whichever are known.
     pub fn type_and_agency(&self) -> String {
         let kind = self.kind.as_ref().map(|kind| kind.name.as_str());
@@ -181,6 +284,7 @@ pub struct Flight {
 /// A spacecraft, in normal or detailed mode (`flights` is only present in detailed mode).
 #[derive(Clone, Debug, Default, PartialEq, Deserialize)]
 pub struct Spacecraft {
+    /// Required: a record without an id cannot be linked to, so it is not shown.
     pub id: u64,
     #[serde(default, deserialize_with = "nullable")]
     pub name: String,
@@ -210,6 +314,39 @@ pub struct Spacecraft {
     pub fastest_turnaround: Option<String>,
     #[serde(default)]
     pub flights: Option<Vec<Flight>>,
+}
+
+impl Spacecraft {
+    /// The name to show: the API sometimes has none.
+    pub fn display_name(&self) -> String {
+        if self.name.trim().is_empty() {
+            format!("Unnamed spacecraft #{}", self.id)
+        } else {
+            self.name.clone()
+        }
+    }
+
+    /// The status name, when the API gives one.
+    pub fn status_name(&self) -> Option<&str> {
+        self.status
+            .as_ref()
+            .map(|status| status.name.trim())
+            .filter(|name| !name.is_empty())
+    }
+
+    pub fn is_detailed(&self) -> bool {
+        self.flights.is_some()
+    }
+}
+
+/// A colour family for a status badge; unknown statuses stay neutral.
+pub fn status_tone(status: &str) -> &'static str {
+    match status.to_ascii_lowercase().as_str() {
+        "active" => "good",
+        "destroyed" | "lost" => "bad",
+        "retired" | "single use" | "decayed" => "muted",
+        _ => "neutral",
+    }
 }
 
 /// The answer of `/api-throttle/`.
@@ -280,6 +417,139 @@ mod tests {
             Some(String::new())
         );
         Ok(())
+    }
+
+    #[test]
+    fn an_odd_record_is_skipped_and_counted_not_fatal() -> TestResult {
+        let json = r#"{"count": 603, "results": [
+            {"id": 1, "name": "Good"},
+            {"id": 2, "flights_count": "many"},
+            {"name": "no id"},
+            {"id": null},
+            {"id": 3, "image": "not an object"},
+            {"id": 4, "in_space": "yes"},
+            "not even an object",
+            {"id": 5, "name": 42},
+            {"id": 6, "spacecraft_config": {"id": null, "name": "Dragon 2", "agency": {"id": null}}}
+        ]}"#;
+        let page: Page<Spacecraft> = serde_json::from_str(json)?;
+        assert_eq!(page.count, 603, "the count stays the API's");
+        assert_eq!(
+            page.results.iter().map(|c| c.id).collect::<Vec<_>>(),
+            vec![1, 6]
+        );
+        assert_eq!(page.skipped, 7);
+        let config = page.results[1]
+            .spacecraft_config
+            .clone()
+            .unwrap_or_default();
+        assert_eq!(config.id, None, "a null id is unknown, not 0");
+        Ok(())
+    }
+
+    #[test]
+    fn choices_without_an_id_or_repeated_are_not_offered() {
+        let choice = |id: Option<u32>, name: &str| IdName {
+            id,
+            name: name.into(),
+        };
+        let offered = usable_choices(
+            vec![
+                choice(Some(5), "Alpha"),
+                choice(None, "Ghost"),
+                choice(Some(0), "Zero"),
+                choice(Some(2), "Beta"),
+                choice(Some(5), "Zeta"),
+            ],
+            |c| c.id,
+        );
+        let names: Vec<&str> = offered.iter().map(|c| c.name.as_str()).collect();
+        assert_eq!(names, vec!["Alpha", "Beta"]);
+    }
+
+    #[test]
+    fn configurations_are_offered_with_their_agency() {
+        let config: SpacecraftConfig = serde_json::from_str(
+            r#"{"id": 1, "name": "Dragon 2", "type": {"id": 1, "name": "Capsule"}, "agency": {"id": 121, "name": "SpaceX", "abbrev": "SpX"}}"#,
+        )
+        .unwrap_or_default();
+        assert_eq!(config.option_label(), "Dragon 2 (SpX)");
+        assert!(config.matches("capsule") && config.matches("dragon") && !config.matches("soyuz"));
+        let bare = SpacecraftConfig {
+            name: "Vostok".into(),
+            ..SpacecraftConfig::default()
+        };
+        assert_eq!(bare.option_label(), "Vostok");
+    }
+
+    #[test]
+    fn lookup_entries_with_a_null_id_keep_it_unknown() -> TestResult {
+        let page: Page<IdName> = serde_json::from_str(
+            r#"{"results": [{"id": null, "name": "Ghost"}, {"id": 1, "name": "Active"}]}"#,
+        )?;
+        assert_eq!(page.results[0].id, None);
+        assert_eq!(page.results[1].id, Some(1));
+        Ok(())
+    }
+
+    #[test]
+    fn heights_come_as_integers_or_floats() -> TestResult {
+        let config: SpacecraftConfig = serde_json::from_str(
+            r#"{"id": 1, "height": 11, "diameter": 8.044, "payload_capacity": 6000}"#,
+        )?;
+        assert_eq!(config.height, Some(11.0));
+        assert_eq!(config.diameter, Some(8.044));
+        assert_eq!(config.payload_capacity, Some(6000.0));
+        Ok(())
+    }
+
+    #[test]
+    fn what_a_card_shows_of_a_record() -> TestResult {
+        let page: Page<Spacecraft> = serde_json::from_str(SEED)?;
+        let first = &page.results[0];
+        assert_eq!(first.display_name(), "Apollo CSM-118");
+        assert_eq!(first.status_name(), Some("Single Use"));
+        assert_eq!(status_tone("Single Use"), "muted");
+        assert_eq!(status_tone("ACTIVE"), "good");
+        assert_eq!(status_tone("Lost"), "bad");
+        assert_eq!(status_tone("Mystery"), "neutral");
+        let unnamed = Spacecraft {
+            id: 9,
+            name: "  ".into(),
+            ..Spacecraft::default()
+        };
+        assert_eq!(unnamed.display_name(), "Unnamed spacecraft #9");
+        assert_eq!(unnamed.status_name(), None);
+        Ok(())
+    }
+
+    #[test]
+    fn only_web_image_urls_are_shown_thumbnail_first_on_cards() {
+        let image = Image {
+            image_url: Some("https://x.test/full.jpg".into()),
+            thumbnail_url: Some("javascript:alert(1)".into()),
+            credit: Some("  ".into()),
+            ..Image::default()
+        };
+        assert_eq!(
+            Image::sources(Some(&image), true),
+            vec!["https://x.test/full.jpg"]
+        );
+        assert_eq!(image.credit(), None);
+        let both = Image {
+            image_url: Some("https://x.test/full.jpg".into()),
+            thumbnail_url: Some("https://x.test/thumb.jpg".into()),
+            ..Image::default()
+        };
+        assert_eq!(
+            Image::sources(Some(&both), true),
+            vec!["https://x.test/thumb.jpg", "https://x.test/full.jpg"]
+        );
+        assert_eq!(
+            Image::sources(Some(&both), false)[0],
+            "https://x.test/full.jpg"
+        );
+        assert!(Image::sources(None, true).is_empty());
     }
 
     #[test]

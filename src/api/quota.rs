@@ -14,11 +14,11 @@ pub struct Quota {
     /// Seconds until the next request is allowed, as of `observed_at`.
     pub wait_secs: u64,
     /// When this was learned, in ms since the epoch.
-    pub observed_at: f64,
+    pub observed_at: u64,
 }
 
 impl Quota {
-    pub fn from_throttle(throttle: &Throttle, now: f64) -> Quota {
+    pub fn from_throttle(throttle: &Throttle, now: u64) -> Quota {
         Quota {
             limit: throttle.your_request_limit,
             used: throttle.current_use,
@@ -29,7 +29,7 @@ impl Quota {
     }
 
     /// After a 429: nothing more until `wait_secs` have passed.
-    pub fn throttled(previous: Option<Quota>, wait_secs: u64, now: f64) -> Quota {
+    pub fn throttled(previous: Option<Quota>, wait_secs: u64, now: u64) -> Quota {
         let previous = previous.unwrap_or(Quota {
             limit: 0,
             used: 0,
@@ -46,19 +46,27 @@ impl Quota {
     }
 
     /// Seconds from `now` until a request is allowed again.
-    pub fn seconds_until_available(&self, now: f64) -> u64 {
-        let elapsed = ((now - self.observed_at) / 1000.0).max(0.0) as u64;
+    pub fn seconds_until_available(&self, now: u64) -> u64 {
+        let elapsed = now.saturating_sub(self.observed_at) / 1000;
         self.wait_secs.saturating_sub(elapsed)
     }
 
+    /// One more request spent since this was learned (counted locally between quota checks).
+    pub fn after_request(&self) -> Quota {
+        Quota {
+            used: self.used.saturating_add(1),
+            ..*self
+        }
+    }
+
     /// True while the API would refuse a request.
-    pub fn is_exhausted(&self, now: f64) -> bool {
+    pub fn is_exhausted(&self, now: u64) -> bool {
         self.seconds_until_available(now) > 0 || (self.limit > 0 && self.used >= self.limit)
     }
 
     /// A request we could do without (a background refresh) may only spend the quota when at
     /// least one request remains after it for what the user asks next.
-    pub fn allows_background_request(&self, now: f64) -> bool {
+    pub fn allows_background_request(&self, now: u64) -> bool {
         !self.is_exhausted(now) && (self.limit == 0 || self.used + 1 < self.limit)
     }
 }
@@ -104,36 +112,40 @@ mod tests {
             used,
             window_secs: 3600,
             wait_secs,
-            observed_at: 0.0,
+            observed_at: 0,
         }
     }
 
     #[test]
     fn the_wait_counts_down() {
         let q = quota(15, 15, 754);
-        assert_eq!(q.seconds_until_available(0.0), 754);
-        assert_eq!(q.seconds_until_available(4_000.0), 750);
-        assert_eq!(q.seconds_until_available(1_000_000.0), 0);
+        assert_eq!(q.seconds_until_available(0), 754);
+        assert_eq!(q.seconds_until_available(4_000), 750);
+        assert_eq!(q.seconds_until_available(1_000_000), 0);
     }
 
     #[test]
     fn background_refreshes_keep_a_request_in_reserve() {
-        assert!(quota(15, 3, 0).allows_background_request(0.0));
-        assert!(!quota(15, 14, 0).allows_background_request(0.0));
-        assert!(!quota(15, 15, 0).allows_background_request(0.0));
-        assert!(!quota(15, 0, 30).allows_background_request(0.0));
-        assert!(
-            quota(0, 0, 0).allows_background_request(0.0),
-            "unknown limit"
-        );
+        assert!(quota(15, 3, 0).allows_background_request(0));
+        assert!(!quota(15, 14, 0).allows_background_request(0));
+        assert!(!quota(15, 15, 0).allows_background_request(0));
+        assert!(!quota(15, 0, 30).allows_background_request(0));
+        assert!(quota(0, 0, 0).allows_background_request(0), "unknown limit");
+    }
+
+    #[test]
+    fn requests_between_checks_are_counted_here() {
+        let q = quota(15, 14, 0).after_request();
+        assert_eq!(q.used, 15);
+        assert!(q.is_exhausted(0), "the 15th request used up the hour");
     }
 
     #[test]
     fn a_429_exhausts_the_quota_until_the_wait_is_over() {
-        let q = Quota::throttled(Some(quota(15, 9, 0)), 60, 1_000.0);
-        assert!(q.is_exhausted(1_000.0));
+        let q = Quota::throttled(Some(quota(15, 9, 0)), 60, 1_000);
+        assert!(q.is_exhausted(1_000));
         assert_eq!(q.used, 15);
-        assert_eq!(q.seconds_until_available(31_000.0), 30);
+        assert_eq!(q.seconds_until_available(31_000), 30);
     }
 
     #[test]
@@ -144,11 +156,11 @@ mod tests {
             current_use: 4,
             next_use_secs: 0,
         };
-        let q = Quota::from_throttle(&throttle, 5.0);
+        let q = Quota::from_throttle(&throttle, 5);
         assert_eq!(
             (q.limit, q.used, q.window_secs, q.wait_secs),
             (15, 4, 3600, 0)
         );
-        assert!(!q.is_exhausted(5.0));
+        assert!(!q.is_exhausted(5));
     }
 }

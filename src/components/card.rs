@@ -1,30 +1,21 @@
 //! One spacecraft in the grid.
 
-use crate::api::models::{Spacecraft, SpacecraftConfig};
-use crate::components::image::{sources, FallbackImage};
-use crate::config::AppContext;
+use crate::api::models::{status_tone, Image, Spacecraft, SpacecraftConfig};
+use crate::components::image::FallbackImage;
+use crate::context::AppContext;
 use crate::format;
 use leptos::prelude::*;
-
-/// The display name: the API sometimes has none.
-pub fn display_name(craft: &Spacecraft) -> String {
-    if craft.name.trim().is_empty() {
-        format!("Unnamed spacecraft #{}", craft.id)
-    } else {
-        craft.name.clone()
-    }
-}
 
 /// A grid card. The heading link stretches over the whole card (CSS), so the card is one click
 /// target and one tab stop, and Enter on it opens the detail page.
 #[component]
 pub fn SpacecraftCard(craft: Spacecraft, #[prop(optional)] eager_image: bool) -> impl IntoView {
     let context = expect_context::<AppContext>();
-    let href = context.detail_href(craft.id);
-    let name = display_name(&craft);
-    let image_sources = sources(craft.image.as_ref(), true);
+    let href = context.paths.detail(craft.id);
+    let name = craft.display_name();
+    let image_sources = Image::sources(craft.image.as_ref(), true);
     let config = craft.spacecraft_config.clone().unwrap_or_default();
-    let detailed = craft.flights.is_some();
+    let detailed = craft.is_detailed();
 
     view! {
         <article class="card" data-spacecraft-id=craft.id.to_string()>
@@ -53,11 +44,7 @@ pub fn SpacecraftCard(craft: Spacecraft, #[prop(optional)] eager_image: bool) ->
 /// Status, "in space" and "placeholder" badges. This and the other card parts are plain
 /// functions over a borrowed record: a grid builds a hundred cards, without copies of each.
 pub fn badges(craft: &Spacecraft) -> impl IntoView {
-    let status = craft
-        .status
-        .as_ref()
-        .map(|status| status.name.clone())
-        .filter(|name| !name.trim().is_empty());
+    let status = craft.status_name().map(str::to_string);
     view! {
         <ul class="badges" aria-label="Status">
             {status.map(|name| {
@@ -67,16 +54,6 @@ pub fn badges(craft: &Spacecraft) -> impl IntoView {
             {craft.in_space.then(|| view! { <li class="badge badge-space">"In space"</li> })}
             {craft.is_placeholder.then(|| view! { <li class="badge badge-placeholder">"Placeholder"</li> })}
         </ul>
-    }
-}
-
-/// A colour family for a status badge; unknown statuses stay neutral.
-fn status_tone(status: &str) -> &'static str {
-    match status.to_ascii_lowercase().as_str() {
-        "active" => "good",
-        "destroyed" | "lost" => "bad",
-        "retired" | "single use" | "decayed" => "muted",
-        _ => "neutral",
     }
 }
 
@@ -136,7 +113,7 @@ fn detailed_extras(craft: &Spacecraft, config: &SpacecraftConfig) -> impl IntoVi
     view! {
         <dl class="stats stats-detailed">
             {config.human_rated.map(|rated| view! {
-                <Stat label="Human-rated" value=if rated { "Yes".to_string() } else { "No".to_string() } />
+                <Stat label="Human-rated" value=format::yes_no(Some(rated)) />
             })}
             {config.crew_capacity.map(|crew| view! { <Stat label="Crew capacity" value=crew.to_string() /> })}
             {config.maiden_flight.as_deref().map(|date| view! { <Stat label="Maiden flight" value=format::date(date) /> })}

@@ -1,12 +1,14 @@
-//! The search form. Every field is named like the API parameter it sets, reads its value from the
-//! URL, and writes back through `on_change`; any filter change returns to the first page.
+//! The search form. Every field is named like the API parameter it sets, shows the value the
+//! URL has, and edits the view through `Query::with` (one parser for URL and form); any change
+//! returns to the first page.
 
-use crate::api::client;
-use crate::api::loader::{use_latest, Cached, Load};
+use crate::api::loader::Load;
+use crate::api::lookups::use_lookups;
 use crate::api::models::{IdName, SpacecraftConfig};
 use crate::components::status::FieldError;
-use crate::config::AppContext;
-use crate::query::{Mode, Ordering, Query, DEFAULT_LIMIT, PAGE_SIZES};
+use crate::context::AppContext;
+use crate::query::{Mode, Ordering, Query, PAGE_SIZES};
+use leptos::ev;
 use leptos::html;
 use leptos::prelude::*;
 use std::time::Duration;
@@ -24,53 +26,39 @@ pub fn Filters(
     /// The API's messages about parameters it rejected, shown beside their fields.
     errors: Signal<Vec<(String, String)>>,
 ) -> impl IntoView {
-    let context = expect_context::<AppContext>();
-    let api = context.clone();
-
-    // Apply an edit to the current query as a new history entry, back on the first page.
-    let commit = move |edit: &dyn Fn(&mut Query)| {
-        let mut next = query.get_untracked();
-        edit(&mut next);
-        next.offset = 0;
+    let paths = expect_context::<AppContext>().paths;
+    let lookups = use_lookups();
+    // A field's change, as a new history entry.
+    let edit = Callback::new(move |(key, value): (&'static str, String)| {
+        let next = query.get_untracked().with(key, &value);
         if next != query.get_untracked() {
             on_change.run((next, false));
         }
-    };
-
-    let statuses = use_latest(
-        move || Some(api.api_base()),
-        |_| Cached::Miss,
-        client::statuses,
-    );
+    });
+    // Choices load when the URL already names one, or when the visitor reaches for the form.
+    Effect::new(move |_| {
+        let current = query.get();
+        if current.status.is_some() {
+            lookups.want_statuses();
+        }
+        if current.spacecraft_config.is_some() {
+            lookups.want_configurations();
+        }
+    });
     let clear_href = {
-        let context = context.clone();
-        move || context.grid_href(&query.get().without_filters())
+        let paths = paths.clone();
+        move || paths.grid(&query.get().without_filters())
     };
-    let home = format!("{}/", context.router_base);
+    let home = paths.home();
     // On narrow screens the fields fold away behind a toggle (CSS shows it there only).
     let open = RwSignal::new(false);
-    let active_filters = move || {
-        let q = query.get();
-        [
-            q.status.is_some(),
-            q.spacecraft_config.is_some(),
-            q.in_space.is_some(),
-            q.is_placeholder.is_some(),
-            q.name.is_some(),
-            q.ordering.is_some(),
-        ]
-        .into_iter()
-        .filter(|set| *set)
-        .count()
-    };
-    let form_action = home.clone();
 
     view! {
         <form
             role="search"
             class="filters"
             aria-label="Filter spacecraft"
-            action=form_action
+            action=paths.home()
             method="get"
             on:submit=|event| event.prevent_default()
         >
@@ -83,82 +71,47 @@ pub fn Filters(
                     aria-expanded=move || if open.get() { "true" } else { "false" }
                     on:click=move |_| open.update(|open| *open = !*open)
                 >
-                    {move || match active_filters() {
+                    {move || match query.get().filter_count() {
                         0 => "Filters".to_string(),
                         n => format!("Filters ({n})"),
                     }}
                 </button>
             </div>
             <div id="filter-fields" class="filter-fields" class:open=move || open.get()>
-            <div class="field">
-                <label for="f-ordering">"Sort by"</label>
-                <select id="f-ordering" name="ordering" on:change=move |event| {
-                    let value = event_target_value(&event);
-                    commit(&|q| q.ordering = Ordering::parse(&value));
-                }>
-                    <option value="" prop:selected=move || query.get().ordering.is_none()>"API order"</option>
-                    {Ordering::all().map(|ordering| {
-                        let value = ordering.to_param();
-                        view! {
-                            <option
-                                value=value.clone()
-                                prop:selected=move || query.get().ordering == Some(ordering)
-                            >{ordering.label()}</option>
-                        }
-                    }).collect_view()}
-                </select>
-                <FieldError name="ordering" errors />
-            </div>
-            <div class="field">
-                <label for="f-status">"Status"</label>
-                <select id="f-status" name="status" on:change=move |event| {
-                    let value = event_target_value(&event);
-                    commit(&|q| q.status = value.parse().ok());
-                }>
-                    <option value="" prop:selected=move || query.get().status.is_none()>"Any status"</option>
-                    {move || status_options(statuses.state.get(), query.get().status)}
-                </select>
-                <FieldError name="status" errors />
-            </div>
-            <ConfigurationField query=query errors commit=Callback::new(move |id: Option<u32>| {
-                commit(&|q| q.spacecraft_config = id)
-            }) />
-            <YesNoField label="In space" name="in_space" errors value=Signal::derive(move || query.get().in_space)
-                on_pick=Callback::new(move |value| commit(&|q| q.in_space = value)) />
-            <YesNoField label="Placeholder" name="is_placeholder" errors
-                value=Signal::derive(move || query.get().is_placeholder)
-                on_pick=Callback::new(move |value| commit(&|q| q.is_placeholder = value)) />
-            <div class="field">
-                <label for="f-limit">"Per page"</label>
-                <select id="f-limit" name="limit" on:change=move |event| {
-                    let value = event_target_value(&event);
-                    commit(&|q| q.limit = value.parse().ok().filter(|limit| *limit != DEFAULT_LIMIT));
-                }>
-                    {move || {
-                        let current = query.get().page_size();
-                        let mut sizes = PAGE_SIZES.to_vec();
-                        if !sizes.contains(&current) {
-                            sizes.push(current);
-                            sizes.sort_unstable();
-                        }
-                        sizes.into_iter().map(|size| view! {
-                            <option value=size.to_string() prop:selected=size == current>{size}</option>
-                        }).collect_view()
-                    }}
-                </select>
-                <FieldError name="limit" errors />
-            </div>
-            <div class="field">
-                <label for="f-mode">"Detail"</label>
-                <select id="f-mode" name="mode" on:change=move |event| {
-                    let value = event_target_value(&event);
-                    commit(&|q| q.mode = if value == "detailed" { Mode::Detailed } else { Mode::Normal });
-                }>
-                    <option value="normal" prop:selected=move || query.get().mode == Mode::Normal>"Normal"</option>
-                    <option value="detailed" prop:selected=move || query.get().mode == Mode::Detailed>"Detailed"</option>
-                </select>
-                <FieldError name="mode" errors />
-            </div>
+            <SelectField label="Sort by" name="ordering" edit errors>
+                <option value="" prop:selected=move || query.get().ordering.is_none()>"API order"</option>
+                {Ordering::all().map(|ordering| view! {
+                    <option
+                        value=ordering.to_param()
+                        prop:selected=move || query.get().ordering == Some(ordering)
+                    >{ordering.label()}</option>
+                }).collect_view()}
+            </SelectField>
+            <SelectField label="Status" name="status" edit errors on_reach=Callback::new(move |()| lookups.want_statuses())>
+                <option value="" prop:selected=move || query.get().status.is_none()>"Any status"</option>
+                {move || status_options(lookups.statuses.state.get(), query.get().status)}
+            </SelectField>
+            <ConfigurationField query errors edit />
+            <YesNoField label="In space" name="in_space" edit errors value=Signal::derive(move || query.get().in_space) />
+            <YesNoField label="Placeholder" name="is_placeholder" edit errors
+                value=Signal::derive(move || query.get().is_placeholder) />
+            <SelectField label="Per page" name="limit" edit errors>
+                {move || {
+                    let current = query.get().page_size();
+                    let mut sizes = PAGE_SIZES.to_vec();
+                    if !sizes.contains(&current) {
+                        sizes.push(current);
+                        sizes.sort_unstable();
+                    }
+                    sizes.into_iter().map(|size| view! {
+                        <option value=size.to_string() prop:selected=size == current>{size}</option>
+                    }).collect_view()
+                }}
+            </SelectField>
+            <SelectField label="Detail" name="mode" edit errors>
+                <option value="normal" prop:selected=move || query.get().mode == Mode::Normal>"Normal"</option>
+                <option value="detailed" prop:selected=move || query.get().mode == Mode::Detailed>"Detailed"</option>
+            </SelectField>
             <div class="field field-actions">
                 {move || query.get().name.map(|name| view! {
                     <p class="active-name">"Name is exactly “"{name}"”"</p>
@@ -175,22 +128,75 @@ pub fn Filters(
     }
 }
 
+/// A labelled `<select>` for one parameter, with the API's message about it.
+#[component]
+fn SelectField(
+    label: &'static str,
+    name: &'static str,
+    edit: Callback<(&'static str, String)>,
+    errors: Signal<Vec<(String, String)>>,
+    /// Called when the visitor reaches for the field (focus or pointer), to load its choices.
+    #[prop(optional)]
+    on_reach: Option<Callback<()>>,
+    children: Children,
+) -> impl IntoView {
+    let id = format!("f-{name}");
+    let reach = move || {
+        if let Some(on_reach) = on_reach {
+            on_reach.run(());
+        }
+    };
+    view! {
+        <div class="field" on:focusin=move |_| reach() on:pointerenter=move |_| reach()>
+            <label for=id.clone()>{label}</label>
+            <select id=id name=name on:change=move |event| edit.run((name, event_target_value(&event)))>
+                {children()}
+            </select>
+            <FieldError name errors />
+        </div>
+    }
+}
+
+/// A yes / no / any choice for a boolean filter.
+#[component]
+fn YesNoField(
+    label: &'static str,
+    name: &'static str,
+    value: Signal<Option<bool>>,
+    edit: Callback<(&'static str, String)>,
+    errors: Signal<Vec<(String, String)>>,
+) -> impl IntoView {
+    view! {
+        <SelectField label name edit errors>
+            <option value="" prop:selected=move || value.get().is_none()>"Any"</option>
+            <option value="true" prop:selected=move || value.get() == Some(true)>"Yes"</option>
+            <option value="false" prop:selected=move || value.get() == Some(false)>"No"</option>
+        </SelectField>
+    }
+}
+
+/// The current choice when the list does not (yet) have it: still shown, by its id.
+fn unlisted_option(id: Option<u32>, what: &str) -> impl IntoView {
+    id.map(|id| view! { <option value=id.to_string() selected>{format!("{what} #{id}")}</option> })
+}
+
 fn status_options(statuses: Load<Vec<IdName>>, current: Option<u32>) -> impl IntoView {
     let list = match statuses {
         Load::Ready(list) => list,
         _ => Vec::new(),
     };
-    let unknown_current = current.filter(|id| !list.iter().any(|status| status.id == *id));
+    let listed = list.iter().any(|status| status.id == current);
     view! {
-        {unknown_current.map(|id| view! { <option value=id.to_string() selected>{format!("Status #{id}")}</option> })}
-        {list.into_iter().map(|status| {
-            let selected = current == Some(status.id);
-            view! { <option value=status.id.to_string() prop:selected=selected>{status.name}</option> }
+        {unlisted_option(current.filter(|_| !listed), "Status")}
+        {list.into_iter().filter_map(|status| {
+            let id = status.id?;
+            Some(view! { <option value=id.to_string() prop:selected=current == Some(id)>{status.name}</option> })
         }).collect_view()}
     }
 }
 
-/// The search box: debounced, and one history entry per burst of typing, not per key.
+/// The search box: debounced, and one history entry per burst of typing, not per key. `/`
+/// anywhere outside a form field jumps here.
 #[component]
 fn SearchBox(query: Memo<Query>, on_change: Callback<Change>) -> impl IntoView {
     let input = NodeRef::<html::Input>::new();
@@ -205,9 +211,7 @@ fn SearchBox(query: Memo<Query>, on_change: Callback<Change>) -> impl IntoView {
     };
     let search_now = move |text: String| {
         cancel_pending();
-        let mut next = query.get_untracked();
-        next.search = Some(text).filter(|text| !text.trim().is_empty());
-        next.offset = 0;
+        let next = query.get_untracked().with("search", &text);
         if next != query.get_untracked() {
             let replace = pushed_this_burst.get_value();
             pushed_this_burst.set_value(true);
@@ -225,6 +229,20 @@ fn SearchBox(query: Memo<Query>, on_change: Callback<Change>) -> impl IntoView {
             }
         }
     });
+
+    let shortcut = window_event_listener(ev::keydown, move |event| {
+        if event.key() != "/" || event.ctrl_key() || event.meta_key() || event.alt_key() {
+            return;
+        }
+        let typing = document().active_element().is_some_and(|element| {
+            matches!(element.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
+        });
+        if let (false, Some(input)) = (typing, input.get_untracked()) {
+            event.prevent_default();
+            let _ = input.focus();
+        }
+    });
+    on_cleanup(move || shortcut.remove());
 
     view! {
         <div class="field field-search">
@@ -264,94 +282,43 @@ fn SearchBox(query: Memo<Query>, on_change: Callback<Change>) -> impl IntoView {
     }
 }
 
-/// A yes / no / any choice for a boolean filter.
-#[component]
-fn YesNoField(
-    label: &'static str,
-    name: &'static str,
-    value: Signal<Option<bool>>,
-    on_pick: Callback<Option<bool>>,
-    errors: Signal<Vec<(String, String)>>,
-) -> impl IntoView {
-    let id = format!("f-{name}");
-    view! {
-        <div class="field">
-            <label for=id.clone()>{label}</label>
-            <select id=id name=name on:change=move |event| {
-                on_pick.run(match event_target_value(&event).as_str() {
-                    "true" => Some(true),
-                    "false" => Some(false),
-                    _ => None,
-                })
-            }>
-                <option value="" prop:selected=move || value.get().is_none()>"Any"</option>
-                <option value="true" prop:selected=move || value.get() == Some(true)>"Yes"</option>
-                <option value="false" prop:selected=move || value.get() == Some(false)>"No"</option>
-            </select>
-            <FieldError name errors />
-        </div>
-    }
-}
-
-/// Configurations are many (over a hundred, several requests): they load the first time the user
-/// reaches for this control, or at once when the URL already names one.
+/// Configurations are many (over a hundred, several requests): they load the first time the
+/// visitor reaches for this control, or at once when the URL already names one.
 #[component]
 fn ConfigurationField(
     query: Memo<Query>,
-    commit: Callback<Option<u32>>,
+    edit: Callback<(&'static str, String)>,
     errors: Signal<Vec<(String, String)>>,
 ) -> impl IntoView {
-    let api = expect_context::<AppContext>();
-    let wanted = RwSignal::new(false);
-    Effect::new(move |_| {
-        if query.get().spacecraft_config.is_some() {
-            wanted.set(true);
-        }
-    });
-    let configs = use_latest(
-        move || wanted.get().then(|| api.api_base()),
-        |_| Cached::Miss,
-        client::configurations,
-    );
+    let lookups = use_lookups();
     let filter = RwSignal::new(String::new());
-    let want = move || {
-        if !wanted.get_untracked() {
-            wanted.set(true);
-        }
-    };
+    let want = move || lookups.want_configurations();
 
     let options = move || {
         let current = query.get().spacecraft_config;
         let needle = filter.get().to_lowercase();
-        match configs.state.get() {
+        match lookups.configurations.state.get() {
             Load::Ready(list) => {
-                let known = current.filter(|id| list.iter().any(|config| config.id == *id));
-                let unknown_current = current.filter(|_| known.is_none());
+                let listed = list.iter().any(|config| config.id == current);
                 view! {
-                    {unknown_current.map(|id| view! {
-                        <option value=id.to_string() selected>{format!("Configuration #{id}")}</option>
-                    })}
+                    {unlisted_option(current.filter(|_| !listed), "Configuration")}
                     {list.into_iter()
-                        .filter(|config| Some(config.id) == current || matches(config, &needle))
-                        .map(|config| {
-                            let selected = Some(config.id) == current;
-                            view! { <option value=config.id.to_string() prop:selected=selected>{label(&config)}</option> }
-                        })
+                        .filter(|config| config.id == current || config.matches(&needle))
+                        .filter_map(|config| configuration_option(config, current))
                         .collect_view()}
                 }
                 .into_any()
             }
             Load::Failed(_) => view! {
-                {current.map(|id| view! { <option value=id.to_string() selected>{format!("Configuration #{id}")}</option> })}
+                {unlisted_option(current, "Configuration")}
                 <option disabled>"Could not load configurations"</option>
             }
             .into_any(),
-            Load::Loading if wanted.get() => view! {
-                {current.map(|id| view! { <option value=id.to_string() selected>{format!("Configuration #{id}")}</option> })}
+            Load::Loading => view! {
+                {unlisted_option(current, "Configuration")}
                 <option disabled>"Loading configurations…"</option>
             }
             .into_any(),
-            Load::Loading => ().into_any(),
         }
     };
 
@@ -377,7 +344,7 @@ fn ConfigurationField(
                 }
             />
             <select id="f-config" name="spacecraft_config" on:change=move |event| {
-                commit.run(event_target_value(&event).parse().ok())
+                edit.run(("spacecraft_config", event_target_value(&event)))
             }>
                 <option value="" prop:selected=move || query.get().spacecraft_config.is_none()>"Any configuration"</option>
                 {options}
@@ -388,19 +355,9 @@ fn ConfigurationField(
     }
 }
 
-fn matches(config: &SpacecraftConfig, needle: &str) -> bool {
-    needle.is_empty()
-        || config.name.to_lowercase().contains(needle)
-        || config.type_and_agency().to_lowercase().contains(needle)
-}
-
-fn label(config: &SpacecraftConfig) -> String {
-    let agency = config
-        .agency
-        .as_ref()
-        .map(|agency| agency.short_name().to_string());
-    match agency.filter(|agency| !agency.trim().is_empty()) {
-        Some(agency) => format!("{} ({agency})", config.name),
-        None => config.name.clone(),
-    }
+fn configuration_option(config: SpacecraftConfig, current: Option<u32>) -> Option<impl IntoView> {
+    let id = config.id?;
+    Some(view! {
+        <option value=id.to_string() prop:selected=current == Some(id)>{config.option_label()}</option>
+    })
 }

@@ -3,6 +3,7 @@
 pub mod card;
 pub mod filters;
 pub mod image;
+pub mod loaded;
 pub mod pager;
 pub mod settings_panel;
 pub mod status;

@@ -1,10 +1,11 @@
 //! The header's quota meter and settings panel: which LL2 host to use, an optional supporter
 //! API key, and what is left of the hourly quota.
 
-use crate::api::endpoints::DEFAULT_BASE;
+use crate::api::cache::now_ms;
+use crate::api::client;
 use crate::api::error::wait;
-use crate::config::{save_settings, AppContext};
-use crate::settings::{Host, Settings, PRODUCTION_BASE};
+use crate::context::{save_settings, AppContext};
+use crate::settings::{Host, Settings};
 use leptos::prelude::*;
 use std::time::Duration;
 
@@ -14,9 +15,8 @@ pub fn QuotaMeter() -> impl IntoView {
     let context = expect_context::<AppContext>();
     let quota = context.quota;
     // Re-render every second while a wait is counting down.
-    let now = RwSignal::new(js_sys::Date::now());
-    let ticker =
-        set_interval_with_handle(move || now.set(js_sys::Date::now()), Duration::from_secs(1)).ok();
+    let now = RwSignal::new(now_ms());
+    let ticker = set_interval_with_handle(move || now.set(now_ms()), Duration::from_secs(1)).ok();
     on_cleanup(move || {
         if let Some(ticker) = ticker {
             ticker.clear();
@@ -54,30 +54,28 @@ pub fn QuotaMeter() -> impl IntoView {
 pub fn SettingsPanel() -> impl IntoView {
     let context = expect_context::<AppContext>();
     let settings = context.settings;
-    let site_base = context.site_base.clone();
-    // Edits stay local until saved, so a half-typed URL never sends requests.
+    // Hosts the page's policy blocks would fail every request: they are not offered.
+    let hosts: Vec<(Host, (String, &str))> = Host::ALL
+        .into_iter()
+        .filter(|host| host.is_reachable(&context.site_base, context.reachable.as_deref()))
+        .map(|host| (host, host_label(host, &context.site_base)))
+        .collect();
+    // Edits stay local until saved.
     let draft = RwSignal::new(settings.get_untracked());
     let saved = RwSignal::new(false);
     let panel = NodeRef::<leptos::html::Details>::new();
     let open = RwSignal::new(false);
 
-    let host_option = move |host: Host, label: String, detail: &'static str| {
-        let id = format!("host-{}", host_name(host));
-        view! {
-            <div class="radio">
-                <input type="radio" name="host" id=id.clone() value=host_name(host)
-                    prop:checked=move || draft.with(|d| d.host == host)
-                    on:change=move |_| draft.update(|d| d.host = host) />
-                <label for=id>{label}<span class="radio-detail">{detail}</span></label>
-            </div>
-        }
-    };
-
     view! {
         <details class="settings" node_ref=panel on:toggle=move |_| {
             draft.set(settings.get_untracked());
             saved.set(false);
-            open.set(panel.get().is_some_and(|details| details.open()));
+            let is_open = panel.get().is_some_and(|details| details.open());
+            open.set(is_open);
+            // The meter is read here, where the visitor looks at it, not on every answer.
+            if is_open {
+                client::refresh_quota();
+            }
         }>
             <summary class="button button-header">"Settings"</summary>
             // Built on first opening: most visits never open it, and start-up is on the clock.
@@ -93,17 +91,17 @@ pub fn SettingsPanel() -> impl IntoView {
             }>
                 <fieldset>
                     <legend>"Launch Library host"</legend>
-                    {host_option(Host::Site, format!("This site's default ({site_base})"), "")}
-                    {host_option(Host::Development, format!("Development ({DEFAULT_BASE})"), " — not throttled, older data")}
-                    {host_option(Host::Production, format!("Production ({PRODUCTION_BASE})"), " — live data, 15 requests per hour")}
-                    {host_option(Host::Custom, "Custom URL".to_string(), "")}
-                    <label class="settings-field" for="custom-base">"Custom API base URL"</label>
-                    <input id="custom-base" type="url" inputmode="url" placeholder="https://…/2.3.0"
-                        prop:value=move || draft.with(|d| d.custom_base.clone())
-                        on:input=move |event| draft.update(|d| {
-                            d.custom_base = event_target_value(&event);
-                            d.host = Host::Custom;
-                        }) />
+                    {hosts.clone().into_iter().map(|(host, (label, detail))| {
+                        let id = format!("host-{}", host.name());
+                        view! {
+                            <div class="radio">
+                                <input type="radio" name="host" id=id.clone() value=host.name()
+                                    prop:checked=move || draft.with(|d| d.host == host)
+                                    on:change=move |_| draft.update(|d| d.host = host) />
+                                <label for=id>{label}<span class="radio-detail">{detail}</span></label>
+                            </div>
+                        }
+                    }).collect_view()}
                 </fieldset>
                 <label class="settings-field" for="api-key">"Supporter API key (optional)"</label>
                 <input id="api-key" type="password" autocomplete="off" spellcheck="false"
@@ -124,11 +122,18 @@ pub fn SettingsPanel() -> impl IntoView {
     }
 }
 
-fn host_name(host: Host) -> &'static str {
+/// The host's name and base, and what to know about it.
+fn host_label(host: Host, site_base: &str) -> (String, &'static str) {
+    let base = host.base(site_base);
     match host {
-        Host::Site => "site",
-        Host::Development => "development",
-        Host::Production => "production",
-        Host::Custom => "custom",
+        Host::Site => (format!("This site's default ({base})"), ""),
+        Host::Development => (
+            format!("Development ({base})"),
+            " — not throttled, older data",
+        ),
+        Host::Production => (
+            format!("Production ({base})"),
+            " — live data, 15 requests per hour",
+        ),
     }
 }

@@ -8,12 +8,17 @@ use std::time::Duration;
 /// A failed request: what happened, what to do, and a Retry button. The only place an
 /// `ApiError` is turned into words on the page.
 #[component]
-pub fn ErrorNotice(error: ApiError, on_retry: Callback<()>) -> impl IntoView {
+pub fn ErrorNotice(
+    error: ApiError,
+    on_retry: Callback<()>,
+    /// Seconds until the app retries by itself (after a throttle; see `auto_retry_wait`).
+    #[prop(optional_no_strip)]
+    auto_retry_in: Option<u64>,
+    #[prop(optional_no_strip)] on_auto_retry: Option<Callback<()>>,
+) -> impl IntoView {
     let fields = error.field_messages().to_vec();
-    let message = match error {
-        ApiError::Throttled {
-            retry_after_secs: Some(secs),
-        } => view! { <ThrottleCountdown secs on_zero=on_retry /> }.into_any(),
+    let message = match (auto_retry_in, on_auto_retry) {
+        (Some(secs), Some(on_zero)) => view! { <ThrottleCountdown secs on_zero /> }.into_any(),
         _ => view! { <p>{error.message()}</p> }.into_any(),
     };
     view! {
@@ -78,12 +83,13 @@ pub fn EmptyResults(
     }
 }
 
-/// "Next request possible in 12 min 34 s", counting down, then retrying by itself.
+/// "Next request possible in 12 min 34 s", counting down, then retrying by itself (once).
 #[component]
 fn ThrottleCountdown(secs: u64, on_zero: Callback<()>) -> impl IntoView {
     let started = js_sys::Date::now();
     // Starts above the real value so that reaching 0 always registers as a change.
     let left = RwSignal::new(secs.max(1));
+    let ticker_handle: StoredValue<Option<IntervalHandle>> = StoredValue::new(None);
     let ticker = set_interval_with_handle(
         move || {
             let elapsed = ((js_sys::Date::now() - started) / 1000.0) as u64;
@@ -93,12 +99,17 @@ fn ThrottleCountdown(secs: u64, on_zero: Callback<()>) -> impl IntoView {
             }
             left.try_set(remaining);
             if remaining == 0 {
+                // Nothing more to count: `on_zero` runs once.
+                if let Some(ticker) = ticker_handle.try_get_value().flatten() {
+                    ticker.clear();
+                }
                 on_zero.run(());
             }
         },
         Duration::from_millis(250),
     )
     .ok();
+    ticker_handle.set_value(ticker);
     on_cleanup(move || {
         if let Some(ticker) = ticker {
             ticker.clear();

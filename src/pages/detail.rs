@@ -1,75 +1,74 @@
 //! `/spacecraft/{id}`: everything LL2 knows about one spacecraft, from its detailed record.
 
 use crate::api::client;
-use crate::api::endpoints::{self, safe_url};
-use crate::api::loader::{use_latest, Load};
+use crate::api::endpoints::safe_url;
+use crate::api::loader::use_latest;
 use crate::api::models::{Flight, Image, Spacecraft, SpacecraftConfig};
 use crate::api::ApiError;
-use crate::components::card::{badges, display_name, Stat};
-use crate::components::image::{sources, FallbackImage};
-use crate::components::status::ErrorNotice;
-use crate::config::AppContext;
-use crate::format;
+use crate::components::card::{badges, Stat};
+use crate::components::image::FallbackImage;
+use crate::components::loaded::Loaded;
+use crate::context::AppContext;
+use crate::format::{self, or_dash, yes_no, NO_VALUE};
 use crate::head;
 use crate::pages::not_found::NotFound;
+use crate::router::Router;
+use crate::routes::Route;
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
 
 #[component]
 pub fn DetailPage() -> impl IntoView {
     let context = expect_context::<AppContext>();
-    let params = use_params_map();
-    // While the router leaves this page the params lose `id`; keep showing the last one.
-    let id = Memo::new(move |previous: Option<&Option<u64>>| {
-        match params.with(|params| params.get("id")) {
-            Some(id) => id.parse::<u64>().ok().filter(|id| *id > 0),
-            None => previous.copied().flatten(),
-        }
+    let router = expect_context::<Router>();
+    let id = router.while_on(|route, _| match route {
+        Route::Detail(id) => Some(id),
+        _ => None,
     });
     let api = context.clone();
     let record = use_latest(
-        move || {
-            id.get()
-                .map(|id| endpoints::spacecraft_detail(&api.api_base(), id))
-        },
-        |url: &String| client::cached_view(url),
-        |url: String| async move { client::get_json::<Spacecraft>(&url).await },
+        move || id.get().map(|id| api.api().spacecraft_detail(id)),
+        client::cached_view,
+        client::get_json::<Spacecraft>,
     );
-    let retry = Callback::new(move |()| record.retry());
     let back_href = move || context.back_to_grid_href();
+    let not_found = |error: &ApiError| {
+        (error == &ApiError::NotFound).then(|| view! { <NoSuchSpacecraft /> }.into_any())
+    };
 
     view! {
-        <div class="detail-page" data-testid="detail-page" aria-busy=move || {
-            if id.get().is_some() && matches!(record.state.get(), Load::Loading) { "true" } else { "false" }
-        }>
+        <div class="detail-frame">
             <p class="back"><a href=back_href data-testid="back-to-grid">"← Back to results"</a></p>
-            {move || match (id.get(), record.state.get()) {
-                (None, _) | (_, Load::Failed(ApiError::NotFound)) => view! {
-                    <NotFound message="Launch Library has no spacecraft with this id." />
+            {move || match id.get() {
+                None => view! { <NoSuchSpacecraft /> }.into_any(),
+                Some(_) => view! {
+                    <Loaded
+                        loader=record
+                        class="detail-page"
+                        testid="detail-page"
+                        loading=|| view! {
+                            <div class="detail-skeleton" data-testid="loading">
+                                <div class="skeleton-line skeleton-title"></div>
+                                <div class="detail-hero card-skeleton"></div>
+                            </div>
+                        }
+                        failed=not_found
+                        ready=|craft: &Spacecraft| view! { <Detail craft=craft.clone() /> }
+                    />
                 }
                 .into_any(),
-                (_, Load::Loading) => view! {
-                    <div class="detail-skeleton" data-testid="loading">
-                        {move || record.slow.get().then(|| view! {
-                            <p class="notice slow-notice" role="status" data-testid="slow">
-                                "Launch Library is slow to answer right now. Still waiting…"
-                            </p>
-                        })}
-                        <div class="skeleton-line skeleton-title"></div>
-                        <div class="detail-hero card-skeleton"></div>
-                    </div>
-                }
-                .into_any(),
-                (_, Load::Failed(error)) => view! { <ErrorNotice error on_retry=retry /> }.into_any(),
-                (_, Load::Ready(craft)) => view! { <Detail craft /> }.into_any(),
             }}
         </div>
     }
 }
 
 #[component]
+fn NoSuchSpacecraft() -> impl IntoView {
+    view! { <NotFound message="Launch Library has no spacecraft with this id." /> }
+}
+
+#[component]
 fn Detail(craft: Spacecraft) -> impl IntoView {
-    let name = display_name(&craft);
+    let name = craft.display_name();
     let summary = craft.description.chars().take(155).collect::<String>();
     head::set(
         Some(&name),
@@ -97,7 +96,7 @@ fn Detail(craft: Spacecraft) -> impl IntoView {
                     <h2 id="facts-heading">"At a glance"</h2>
                     <dl class="stats">
                         <Stat label="Configuration" value=config.name.clone() />
-                        <Stat label="Type and agency" value=or_dash(config.type_and_agency()) />
+                        <Stat label="Type and agency" value=or_dash(&config.type_and_agency()) />
                         <Stat label="Flights" value=format::count(craft.flights_count) />
                         <Stat label="Mission ends" value=format::count(craft.mission_ends_count) />
                         <Stat label="Time in space" value=format::duration(craft.time_in_space.as_deref()) />
@@ -120,15 +119,12 @@ fn Detail(craft: Spacecraft) -> impl IntoView {
 
 #[component]
 fn HeroImage(image: Option<Image>, alt: String) -> impl IntoView {
-    let credit = image
-        .as_ref()
-        .and_then(|image| image.credit.clone())
-        .filter(|c| !c.trim().is_empty());
+    let credit = image.as_ref().and_then(Image::credit).map(str::to_string);
     let license = image.as_ref().and_then(|image| image.license.clone());
     let has_image = image.is_some();
     view! {
         <figure class="detail-hero">
-            <FallbackImage sources=sources(image.as_ref(), false) alt eager=true />
+            <FallbackImage sources=Image::sources(image.as_ref(), false) alt eager=true />
             {has_image.then(|| view! {
                 <figcaption>
                     {credit.map(|credit| view! { <span>"Credit: "{credit}" "</span> })}
@@ -147,15 +143,6 @@ fn HeroImage(image: Option<Image>, alt: String) -> impl IntoView {
 
 #[component]
 fn ConfigurationDetails(config: SpacecraftConfig) -> impl IntoView {
-    let yes_no = |value: Option<bool>| {
-        value.map_or("—".to_string(), |v| {
-            if v {
-                "Yes".into()
-            } else {
-                "No".into()
-            }
-        })
-    };
     let links: Vec<(&'static str, String)> = [
         ("Wikipedia", &config.wiki_link),
         ("More information", &config.info_link),
@@ -182,11 +169,11 @@ fn ConfigurationDetails(config: SpacecraftConfig) -> impl IntoView {
             <dl class="stats">
                 <Stat label="Human-rated" value=yes_no(config.human_rated) />
                 <Stat label="Crew capacity" value=format::count(config.crew_capacity) />
-                <Stat label="Maiden flight" value=config.maiden_flight.as_deref().map_or("—".to_string(), format::date) />
-                <Stat label="Height" value=config.height.map_or("—".to_string(), format::metres) />
-                <Stat label="Diameter" value=config.diameter.map_or("—".to_string(), format::metres) />
-                <Stat label="Payload capacity" value=config.payload_capacity.map_or("—".to_string(), |kg| format!("{kg} kg")) />
-                <Stat label="Flight life" value=or_dash(config.flight_life.clone().unwrap_or_default()) />
+                <Stat label="Maiden flight" value=config.maiden_flight.as_deref().map_or(NO_VALUE.to_string(), format::date) />
+                <Stat label="Height" value=config.height.map_or(NO_VALUE.to_string(), format::metres) />
+                <Stat label="Diameter" value=config.diameter.map_or(NO_VALUE.to_string(), format::metres) />
+                <Stat label="Payload capacity" value=config.payload_capacity.map_or(NO_VALUE.to_string(), format::kilograms) />
+                <Stat label="Flight life" value=or_dash(config.flight_life.as_deref().unwrap_or_default()) />
                 <Stat label="In use" value=yes_no(config.in_use) />
             </dl>
             {texts.into_iter().map(|(label, text)| view! {
@@ -232,11 +219,11 @@ fn FlightHistory(flights: Vec<Flight>) -> impl IntoView {
                                     let status = launch.status.map(|s| s.name).filter(|s| !s.is_empty());
                                     view! {
                                         <tr>
-                                            <th scope="row">{or_dash(launch.name)}</th>
-                                            <td>{launch.net.as_deref().map_or("—".to_string(), format::date)}</td>
-                                            <td>{status.unwrap_or_else(|| "—".to_string())}</td>
-                                            <td>{or_dash(flight.destination.unwrap_or_default())}</td>
-                                            <td>{flight.mission_end.as_deref().map_or("—".to_string(), format::date)}</td>
+                                            <th scope="row">{or_dash(&launch.name)}</th>
+                                            <td>{launch.net.as_deref().map_or(NO_VALUE.to_string(), format::date)}</td>
+                                            <td>{or_dash(status.as_deref().unwrap_or_default())}</td>
+                                            <td>{or_dash(flight.destination.as_deref().unwrap_or_default())}</td>
+                                            <td>{flight.mission_end.as_deref().map_or(NO_VALUE.to_string(), format::date)}</td>
                                             <td>{format::duration(flight.duration.as_deref())}</td>
                                         </tr>
                                     }
@@ -247,13 +234,5 @@ fn FlightHistory(flights: Vec<Flight>) -> impl IntoView {
                 }.into_any()
             }}
         </section>
-    }
-}
-
-fn or_dash(text: String) -> String {
-    if text.trim().is_empty() {
-        "—".to_string()
-    } else {
-        text
     }
 }

@@ -1,6 +1,6 @@
 //! Any path the app does not know, and spacecraft ids the API does not have.
 
-use crate::config::AppContext;
+use crate::context::AppContext;
 use crate::head;
 use leptos::prelude::*;
 

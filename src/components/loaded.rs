@@ -1,0 +1,77 @@
+//! The four states of everything a page loads, in one place: loading (a skeleton, and after a
+//! while a note that the API is slow), failed (what happened, Retry, and automatic retries
+//! after a throttle), ready, and `aria-busy` while loading. Pages pass only their views.
+
+use crate::api::error::auto_retry_wait;
+use crate::api::loader::{Load, Loader};
+use crate::api::ApiError;
+use crate::components::status::ErrorNotice;
+use leptos::prelude::*;
+
+#[component]
+pub fn Loaded<T, R, V>(
+    loader: Loader<T>,
+    /// The wrapper's class and test id.
+    class: &'static str,
+    testid: &'static str,
+    /// The wrapper's accessible name, when it is a region of the page.
+    #[prop(optional)]
+    label: Option<&'static str>,
+    /// What shows while loading: placeholders in the shape of the answer.
+    #[prop(into)]
+    loading: ViewFn,
+    /// The view of an answer.
+    ready: R,
+    /// A page's own view of some errors (e.g. "not found"); others get the standard notice.
+    #[prop(optional)]
+    failed: Option<fn(&ApiError) -> Option<AnyView>>,
+    /// Shown after the state, whatever it is: views that outlive one answer (the card list).
+    #[prop(optional)]
+    children: Option<Children>,
+) -> impl IntoView
+where
+    T: Send + Sync + 'static,
+    R: Fn(&T) -> V + Send + Sync + 'static,
+    V: IntoView + 'static,
+{
+    let retry = Callback::new(move |()| loader.retry());
+    let retry_automatically = Callback::new(move |()| loader.retry_automatically());
+    let busy = move || loader.state.with(|state| matches!(state, Load::Loading));
+
+    view! {
+        <section
+            class=class
+            data-testid=testid
+            aria-label=label
+            aria-busy=move || if busy() { "true" } else { "false" }
+        >
+            {move || loader.state.with(|state| match state {
+                Load::Loading => view! {
+                    {move || loader.slow.get().then(|| view! {
+                        <p class="notice slow-notice" role="status" data-testid="slow">
+                            "Launch Library is slow to answer right now. Still waiting…"
+                        </p>
+                    })}
+                    {loading.run()}
+                }
+                .into_any(),
+                Load::Failed(error) => failed
+                    .and_then(|own_view| own_view(error))
+                    .unwrap_or_else(|| {
+                        let auto_retry_in = auto_retry_wait(error, untrack(|| loader.auto_retries()));
+                        view! {
+                            <ErrorNotice
+                                error=error.clone()
+                                on_retry=retry
+                                auto_retry_in
+                                on_auto_retry=Some(retry_automatically)
+                            />
+                        }
+                        .into_any()
+                    }),
+                Load::Ready(value) => ready(value).into_any(),
+            })}
+            {children.map(|children| children())}
+        </section>
+    }
+}

@@ -1,0 +1,97 @@
+//! What the deployed page tells the app about where it lives, and the state every page shares:
+//! the API base (from `<meta name="ll2-api-base">`, so a built site can be pointed elsewhere
+//! without rebuilding), the hosts its Content-Security-Policy lets it reach, the paths under
+//! its base (`routes.rs`), and the visitor's settings.
+
+use crate::api::endpoints::{self, Api};
+use crate::api::quota::Quota;
+use crate::routes::Paths;
+use crate::settings::{connect_origins, Settings, STORAGE_KEY};
+use leptos::prelude::*;
+
+/// Settings and shared state every page reads, provided once by `App`.
+#[derive(Clone)]
+pub struct AppContext {
+    /// The API root the page names, without a trailing slash.
+    pub site_base: String,
+    /// Origins the page's CSP allows requests to; `None` when it sets no limit.
+    pub reachable: Option<Vec<String>>,
+    pub paths: Paths,
+    /// The grid URL the user last looked at, so "back to results" restores it exactly.
+    pub last_grid_href: RwSignal<Option<String>>,
+    /// The visitor's settings (host, API key), persisted in `localStorage`.
+    pub settings: RwSignal<Settings>,
+    /// The LL2 quota as last reported.
+    pub quota: RwSignal<Option<Quota>>,
+}
+
+impl AppContext {
+    pub fn new(site_base: String, reachable: Option<Vec<String>>, paths: Paths) -> AppContext {
+        AppContext {
+            site_base,
+            reachable,
+            paths,
+            last_grid_href: RwSignal::new(None),
+            settings: RwSignal::new(Settings::default()),
+            quota: RwSignal::new(None),
+        }
+    }
+
+    pub fn from_document() -> AppContext {
+        let document = document();
+        let meta = |css: &str| {
+            document
+                .query_selector(css)
+                .ok()
+                .flatten()
+                .and_then(|meta| meta.get_attribute("content"))
+        };
+        let context = AppContext::new(
+            endpoints::normalise_base(meta(r#"meta[name="ll2-api-base"]"#).as_deref()),
+            meta(r#"meta[http-equiv="Content-Security-Policy"]"#)
+                .and_then(|policy| connect_origins(&policy)),
+            Paths::from_base_uri(document.base_uri().ok().flatten().as_deref()),
+        );
+        context.settings.set(load_settings());
+        context
+    }
+
+    /// Where and as whom requests go now (tracked: views re-request when the visitor changes
+    /// host or key).
+    pub fn api(&self) -> Api {
+        self.settings.with(|settings| Api {
+            base: settings.api_base(&self.site_base, self.reachable.as_deref()),
+            authorization: settings.authorization(),
+        })
+    }
+
+    /// Where "back to results" goes: the last grid view, or the unfiltered grid.
+    pub fn back_to_grid_href(&self) -> String {
+        self.last_grid_href
+            .get()
+            .unwrap_or_else(|| self.paths.home())
+    }
+
+    /// The built-in image shown when a spacecraft has none or its image fails to load.
+    pub fn placeholder_image(&self) -> String {
+        self.paths.asset("placeholder.svg")
+    }
+}
+
+fn local_storage() -> Option<web_sys::Storage> {
+    window().local_storage().ok().flatten()
+}
+
+fn load_settings() -> Settings {
+    local_storage()
+        .and_then(|storage| storage.get_item(STORAGE_KEY).ok().flatten())
+        .map(|text| Settings::parse(&text))
+        .unwrap_or_default()
+}
+
+/// Persists settings; without storage (private mode) they last for this visit only.
+pub fn save_settings(settings: &Settings) {
+    if let Some(storage) = local_storage() {
+        let _ = storage.set_item(STORAGE_KEY, &settings.to_json());
+    }
+}
