@@ -43,3 +43,26 @@ export function allowInlineScripts(html) {
   );
   return editPolicy(html, (directives) => hashes.forEach((hash) => allow(directives, 'script-src', hash)));
 }
+
+/**
+ * The prefetch script (src/prefetch.js) as the page carries it: comment lines, indentation and
+ * blank lines dropped (the source keeps its comments on lines of their own for this).
+ */
+export function compactScript(source) {
+  const text = source.split('\n').map((line) => line.trim()).filter((line) => line && !line.startsWith('//')).join('\n');
+  // Inside a <script> element these would end it or change how it is parsed.
+  if (/<\/script|<!--/i.test(text)) throw new Error('the prefetch script must not contain "</script" or "<!--"');
+  return text;
+}
+
+const PREFETCH_PLACEHOLDER = /<script data-prefetch(?:="")?>[\s\S]*?<\/script>/;
+
+/**
+ * Puts the prefetch script into its placeholder, `<script data-prefetch></script>` (which must
+ * come before Trunk's loader); run before `allowInlineScripts` so its hash reaches the policy.
+ */
+export function inlinePrefetch(html, source) {
+  if (!PREFETCH_PLACEHOLDER.test(html)) throw new Error('index.html has no <script data-prefetch></script> placeholder');
+  // A function, not a string: `$` in the script must not be read as a replacement pattern.
+  return html.replace(PREFETCH_PLACEHOLDER, () => `<script data-prefetch>${compactScript(source)}</script>`);
+}

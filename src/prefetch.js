@@ -1,0 +1,150 @@
+// Asks the API for the first view while the wasm is still on its way. Inlined into index.html at
+// build time by .ci/trunk-post-build.mjs, which also hashes it into the Content-Security-Policy.
+// It builds the URL the app will build (context.rs, settings.rs, routes.rs, query.rs,
+// encoding.rs, api/endpoints.rs) and starts that fetch; the app adopts window.__ll2Prefetch
+// when its first request has the same url and authorization (api/client.rs). Whenever this
+// script cannot be sure of that URL, or a fresh answer is cached (api/cache.rs), it does nothing
+// and the app asks itself. Nothing may throw out of it.
+// Comments stay on lines of their own: the build drops comment lines, indentation, blank lines.
+(function (w) {
+  try {
+    const d = w.document;
+    const DEV = 'https://lldev.thespacedevs.com/2.3.0';
+    // Rust's trim() and JS's differ on U+0085 and U+FEFF only: where they matter, skip.
+    const odd = /[\u0085\ufeff]/;
+    const content = (css) => {
+      const meta = d.querySelector(css);
+      return meta && meta.getAttribute('content');
+    };
+
+    // The page's API base (endpoints::normalise_base).
+    let site = content('meta[name="ll2-api-base"]') || '';
+    if (odd.test(site)) return;
+    site = site.trim();
+    site = /^https?:\/\//i.test(site) ? site.replace(/\/+$/, '') : DEV;
+
+    // The visitor's settings (Settings::parse): unreadable JSON is the defaults; a host name the
+    // app does not know (an old "custom", garbage) is the page's API, and the key is kept.
+    let host = 'site';
+    let key = '';
+    let s = null;
+    try {
+      s = w.localStorage.getItem('spacecraft-explorer.settings');
+    } catch (e) {
+      // Storage disabled: the app uses the defaults too.
+    }
+    // Where JSON.parse and serde_json may disagree, skip: a repeated field (serde refuses it),
+    // surrogates (serde refuses lone ones; the app reads lone ones as U+FFFD).
+    if (/"(host|api_key)"\s*:[^]*"\1"\s*:|[\ud800-\udfff]|\\u[dD][89a-fA-F]/.test(s)) return;
+    try {
+      s = JSON.parse(s);
+    } catch (e) {
+      s = null;
+    }
+    // serde reads an array as the fields in order, and a host that is neither a string nor null
+    // fails the whole parse or not depending on its type: not worth mirroring.
+    if (Array.isArray(s) || (s && s.host != null && typeof s.host !== 'string')) return;
+    if (s && typeof s === 'object' && (s.api_key === undefined || typeof s.api_key === 'string')) {
+      host = s.host === 'development' || s.host === 'production' ? s.host : 'site';
+      key = s.api_key || '';
+    }
+
+    // Settings::api_base: a host the page's policy does not let it reach (connect-src, else
+    // default-src; no limit with * or https:) is the page's own API.
+    let base = host === 'site' ? site : host === 'development' ? DEV : 'https://ll.thespacedevs.com/2.3.0';
+    const policy = content('meta[http-equiv="Content-Security-Policy"]');
+    if (host !== 'site' && policy != null) {
+      if (odd.test(policy)) return;
+      const parts = policy.split(';').map((part) => part.trim().split(/\s+/));
+      const sources = parts.find((p) => p[0] === 'connect-src') || parts.find((p) => p[0] === 'default-src');
+      const origin = base.slice(0, base.indexOf('/', 8));
+      if (sources && !sources.some((x) => x === '*' || x === 'https:' || x === origin || x.indexOf(origin + '/') === 0)) base = site;
+    }
+
+    // Settings::authorization. A character above U+00FF cannot be in a header (the app's own
+    // request would fail): skip rather than guess.
+    if (odd.test(key)) return;
+    key = key.trim();
+    if (/[\u0100-\uffff]/.test(key)) return;
+    const auth = key && !/[\u0000-\u001f\u007f-\u009f]/.test(key) ? 'Token ' + key : null;
+
+    // The page (routes.rs): the path within the base (the base URI's path, trailing '/' cut),
+    // empty segments dropped.
+    let path = String(d.baseURI);
+    // What follows the scheme's '://' (if any), from its first '/'.
+    path = path.slice(path.indexOf('://') + 1 && path.indexOf('://') + 3);
+    path = path.indexOf('/') < 0 ? '' : path.slice(path.indexOf('/')).split(/[?#]/)[0];
+    const root = /\/$/.test(path) ? path.replace(/\/+$/, '') : '';
+    path = w.location.pathname;
+    if (path.slice(0, root.length) !== root || /^[^/]/.test(path.slice(root.length))) return;
+    path = path.slice(root.length).split('/').filter(Boolean);
+
+    let url = base + '/spacecraft/';
+    if (path[0] === 'spacecraft' && path.length === 2) {
+      // The id as u64 reads it (a '+', leading zeros), written back plainly; 1 to 2^64 - 1.
+      const id = /^\+?0*([1-9]\d*)$/.exec(path[1]);
+      if (!id || id[1].length > 20 || (id[1].length === 20 && id[1] > '18446744073709551615')) return;
+      url += id[1] + '/';
+    } else if (path.length) {
+      return;
+    } else {
+      // The grid: only a query whose every key and value the app keeps exactly as it is
+      // (query.rs); in canonical order, the order of these keys. IDs are u32 above 0.
+      const ID = /^[1-9]\d{0,9}$/;
+      const BOOL = /^(true|false)$/;
+      // non_blank: something other than white space, as either language counts it.
+      const TEXT = /[^\s\u0085]/;
+      const valid = {
+        search: TEXT,
+        name: TEXT,
+        status: ID,
+        spacecraft_config: ID,
+        in_space: BOOL,
+        is_placeholder: BOOL,
+        ordering: /^-?(flights_count|mission_ends_count|time_in_space|time_docked|id)$/,
+        mode: /^detailed$/,
+        // 1 to 100, but not the default 10.
+        limit: /^([1-9]|1[1-9]|[2-9]\d|100)$/,
+        offset: ID,
+      };
+      // encoding::decode: '+' is a space, a '%' without two hex digits stays; bad UTF-8 throws.
+      const dec = (x) => decodeURIComponent(x.replace(/\+/g, ' ').replace(/%(?![\da-f]{2})/gi, '%25'));
+      // encoding::encode: only A-Z a-z 0-9 * - . _ stay, a space is '+'.
+      const enc = (x) => encodeURIComponent(x).replace(/[!'()~]/g, (c) => '%' + c.charCodeAt(0).toString(16).toUpperCase()).replace(/%20/g, '+');
+      const seen = {};
+      for (const pair of w.location.search.replace(/^\?+/, '').split('&')) {
+        const at = pair.indexOf('=') + 1 || pair.length + 1;
+        const k = dec(pair.slice(0, at - 1));
+        const v = dec(pair.slice(at));
+        if (pair && (!valid.hasOwnProperty(k) || k in seen || !valid[k].test(v) || (valid[k] === ID && v > 4294967295))) return;
+        seen[k] = v;
+      }
+      const query = Object.keys(valid).filter((k) => k in seen).map((k) => k + '=' + enc(seen[k])).join('&');
+      if (query) url += '?' + query;
+    }
+
+    // A fresh cached answer (cache::Entry, "<stored_at ms>\n<body>", 10 minutes): no request.
+    // Judged a moment before the app judges it: fresh here and stale there costs nothing (the
+    // app then asks itself).
+    let entry = null;
+    try {
+      entry = w.sessionStorage.getItem('ll2-cache:' + url);
+    } catch (e) {
+      // Storage disabled: the app has no cache either.
+    }
+    const stamp = /^(\+?\d+)\n/.exec(entry);
+    const age = stamp ? Date.now() - stamp[1] : -1;
+    if (age >= 0 && age < 600000) return;
+
+    // As the app's own request (gloo-net): no credentials, only the Authorization header.
+    w.__ll2Prefetch = {
+      url: url,
+      authorization: auth,
+      response: w.fetch(url, { headers: auth ? { Authorization: auth } : {}, credentials: 'omit', mode: 'cors' })
+        .then((r) => r.text().then((body) => ({ status: r.status, retryAfter: r.headers.get('retry-after'), body: body })))
+        .catch(() => null),
+    };
+  } catch (e) {
+    // Never break the page: the app asks itself.
+  }
+})(window);
