@@ -1,6 +1,10 @@
 #[cfg(target_arch = "wasm32")]
 fn main() {
     leptos::mount::mount_to_body(spacecraft_explorer::App);
+    // The static first paint (index.html) makes way in the same frame the app appears: no shift.
+    if let Some(shell) = leptos::prelude::document().get_element_by_id("shell") {
+        shell.remove();
+    }
 }
 
 #[cfg(not(target_arch = "wasm32"))]

@@ -73,11 +73,12 @@ mod browser {
     use super::{now_ms, storage_key, Entry, Policy};
     use crate::api::endpoints::ApiRequest;
     use std::cell::RefCell;
-    use std::collections::HashMap;
     use web_sys::Storage;
 
     thread_local! {
-        static MEMORY: RefCell<HashMap<String, Entry>> = RefCell::new(HashMap::new());
+        /// The answers of this visit, newest last. A list: a visit sees tens of answers, and a
+        /// map's code costs wasm every visitor downloads.
+        static MEMORY: RefCell<Vec<(String, Entry)>> = const { RefCell::new(Vec::new()) };
     }
 
     fn storage(policy: Policy) -> Option<Storage> {
@@ -93,14 +94,21 @@ mod browser {
     pub fn lookup(request: &ApiRequest) -> Option<(Entry, bool)> {
         let (url, policy) = (request.url.as_str(), request.policy);
         let entry = MEMORY
-            .with(|memory| memory.borrow().get(url).cloned())
+            .with(|memory| {
+                let memory = memory.borrow();
+                memory
+                    .iter()
+                    .rev()
+                    .find(|(key, _)| key == url)
+                    .map(|(_, entry)| entry.clone())
+            })
             .or_else(|| {
                 let entry = storage(policy)?
                     .get_item(&storage_key(url))
                     .ok()
                     .flatten()
                     .and_then(|text| Entry::decode(&text))?;
-                MEMORY.with(|memory| memory.borrow_mut().insert(url.to_string(), entry.clone()));
+                remember(url, entry.clone());
                 Some(entry)
             })?;
         let fresh = entry.is_fresh(policy, now_ms());
@@ -131,7 +139,15 @@ mod browser {
                 let _ = storage.set_item(&storage_key(url), &entry.encode());
             }
         }
-        MEMORY.with(|memory| memory.borrow_mut().insert(url.to_string(), entry));
+        remember(url, entry);
+    }
+
+    fn remember(url: &str, entry: Entry) {
+        MEMORY.with(|memory| {
+            let mut memory = memory.borrow_mut();
+            memory.retain(|(key, _)| key != url);
+            memory.push((url.to_string(), entry));
+        });
     }
 
     fn evict_own_entries(storage: &Storage) {

@@ -7,8 +7,8 @@
 //!   arrives (`src/prefetch.js`), and it is adopted here instead of asked again.
 //! - A fetch that fails without a status (offline, DNS, or a 429 without CORS headers, which
 //!   looks exactly the same) asks the free `/api-throttle/` endpoint what happened.
-//! - The quota meter is read from `/api-throttle/` only when it matters (after the first
-//!   answer, after a throttle, when the settings open) and counted locally in between.
+//! - The quota meter is read from `/api-throttle/` only when it matters (after the first view
+//!   is shown, after a throttle, when the settings open) and counted locally in between.
 
 use super::endpoints::{Api, ApiRequest};
 use super::loader::Cached;
@@ -21,7 +21,6 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use serde::de::DeserializeOwned;
 use std::cell::{Cell, RefCell};
-use std::collections::HashMap;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{AbortController, AbortSignal};
 
@@ -38,7 +37,8 @@ struct InFlight {
 }
 
 thread_local! {
-    static IN_FLIGHT: RefCell<HashMap<FetchKey, InFlight>> = RefCell::new(HashMap::new());
+    /// A handful at a time: a list, not a map (less wasm).
+    static IN_FLIGHT: RefCell<Vec<(FetchKey, InFlight)>> = const { RefCell::new(Vec::new()) };
     /// The API the visitor's settings name now; quota news about any other is old news.
     static CURRENT: RefCell<Api> = RefCell::new(Api {
         base: endpoints::DEFAULT_BASE.to_string(),
@@ -46,7 +46,7 @@ thread_local! {
     });
     /// The API whose quota check is running, if one is.
     static QUOTA_CHECK: RefCell<Option<Api>> = const { RefCell::new(None) };
-    static FIRST_ANSWER_SEEN: Cell<bool> = const { Cell::new(false) };
+    static FIRST_VIEW_SHOWN: Cell<bool> = const { Cell::new(false) };
     static NEXT_FETCH_ID: Cell<u64> = const { Cell::new(0) };
 }
 
@@ -94,36 +94,44 @@ async fn shared_fetch(request: &ApiRequest) -> Result<String, ApiError> {
     let key: FetchKey = (request.url.clone(), request.api.authorization.clone());
     let (id, fetch) = IN_FLIGHT.with(|in_flight| {
         let mut in_flight = in_flight.borrow_mut();
-        let entry = in_flight.entry(key.clone()).or_insert_with(|| {
-            let id = NEXT_FETCH_ID.with(|next| next.replace(next.get() + 1));
-            let controller = AbortController::new().ok();
-            let signal = controller.as_ref().map(AbortController::signal);
-            let request = request.clone();
-            let key = key.clone();
-            let fetch = async move {
-                let result = network_get(&request, signal).await;
-                IN_FLIGHT.with(|in_flight| {
-                    let mut in_flight = in_flight.borrow_mut();
-                    if in_flight.get(&key).is_some_and(|entry| entry.id == id) {
-                        in_flight.remove(&key);
-                    }
-                });
-                result
+        let at = match in_flight.iter().position(|(other, _)| *other == key) {
+            Some(at) => at,
+            None => {
+                in_flight.push((key.clone(), start_fetch(request, key.clone())));
+                in_flight.len() - 1
             }
-            .boxed_local()
-            .shared();
-            InFlight {
-                id,
-                fetch,
-                waiters: 0,
-                controller,
-            }
-        });
+        };
+        let entry = &mut in_flight[at].1;
         entry.waiters += 1;
         (entry.id, entry.fetch.clone())
     });
     let _waiter = Waiter(key, id);
     fetch.await
+}
+
+/// A new shared fetch of `request`, which leaves the in-flight list when it ends.
+fn start_fetch(request: &ApiRequest, key: FetchKey) -> InFlight {
+    let id = NEXT_FETCH_ID.with(|next| next.replace(next.get() + 1));
+    let controller = AbortController::new().ok();
+    let signal = controller.as_ref().map(AbortController::signal);
+    let request = request.clone();
+    let fetch = async move {
+        let result = network_get(&request, signal).await;
+        IN_FLIGHT.with(|in_flight| {
+            in_flight
+                .borrow_mut()
+                .retain(|(other, entry)| !(*other == key && entry.id == id))
+        });
+        result
+    }
+    .boxed_local()
+    .shared();
+    InFlight {
+        id,
+        fetch,
+        waiters: 0,
+        controller,
+    }
 }
 
 /// One caller waiting on the shared fetch with this key and id.
@@ -133,18 +141,18 @@ impl Drop for Waiter {
     fn drop(&mut self) {
         IN_FLIGHT.with(|in_flight| {
             let mut in_flight = in_flight.borrow_mut();
-            let Some(entry) = in_flight
-                .get_mut(&self.0)
-                .filter(|entry| entry.id == self.1)
+            let Some(at) = in_flight
+                .iter()
+                .position(|(key, entry)| *key == self.0 && entry.id == self.1)
             else {
                 return;
             };
+            let entry = &mut in_flight[at].1;
             entry.waiters = entry.waiters.saturating_sub(1);
             if entry.waiters == 0 {
-                if let Some(entry) = in_flight.remove(&self.0) {
-                    if let Some(controller) = entry.controller {
-                        controller.abort();
-                    }
+                let (_, entry) = in_flight.swap_remove(at);
+                if let Some(controller) = entry.controller {
+                    controller.abort();
                 }
             }
         });
@@ -256,16 +264,19 @@ fn adopt_prefetch(request: &ApiRequest) -> Option<LocalBoxFuture<'static, Result
     )
 }
 
-/// One more request spent: counted on the meter, and the first answer of the visit is followed
-/// by one real quota check once the page has been painted.
+/// One more request spent: counted on the meter until the next real check.
 fn count_request(request: &ApiRequest) {
-    if !is_current(&request.api) {
-        return;
+    if is_current(&request.api) {
+        if let Some(quota) = quota::current() {
+            quota::publish(quota.after_request());
+        }
     }
-    if let Some(quota) = quota::current() {
-        quota::publish(quota.after_request());
-    }
-    if !FIRST_ANSWER_SEEN.with(|seen| seen.replace(true)) {
+}
+
+/// A page has shown its first answer (from the API or the cache): once per visit, read the
+/// quota then, after the paint, off the first view's critical path.
+pub fn first_view_shown() {
+    if !FIRST_VIEW_SHOWN.with(|shown| shown.replace(true)) {
         request_animation_frame(|| set_timeout(refresh_quota, std::time::Duration::ZERO));
     }
 }
@@ -336,7 +347,7 @@ pub async fn statuses(api: Api) -> Result<Vec<IdName>, ApiError> {
     Ok(usable_choices(page.results, |status| status.id))
 }
 
-/// Every spacecraft configuration, all pages, sorted by name, each id once.
+/// Every spacecraft configuration, all pages, each id once, in the API's order by name.
 pub async fn configurations(api: Api) -> Result<Vec<SpacecraftConfig>, ApiError> {
     let first: Page<SpacecraftConfig> = get_json(api.configurations(0)).await?;
     let mut all = first.results;
@@ -347,7 +358,5 @@ pub async fn configurations(api: Api) -> Result<Vec<SpacecraftConfig>, ApiError>
         }
         all.extend(page.results);
     }
-    let mut all = usable_choices(all, |config| config.id);
-    all.sort_by_key(|config| config.name.to_lowercase());
-    Ok(all)
+    Ok(usable_choices(all, |config| config.id))
 }

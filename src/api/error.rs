@@ -1,6 +1,7 @@
 //! Everything that can go wrong with a request, and what to tell the user about it.
 
-use serde_json::Value;
+use serde::de::{Deserialize, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
+use std::fmt;
 
 /// One error type for every failed request; views render it and never format errors themselves.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -149,31 +150,21 @@ pub fn wait(secs: u64) -> String {
 /// DRF's validation body: `{"field": ["message", ...], "detail": "..."}`; anything else gives
 /// no field messages (the generic text then applies).
 fn field_messages(body: &str) -> Vec<(String, String)> {
-    let Ok(Value::Object(map)) = serde_json::from_str::<Value>(body) else {
+    let Ok(ErrorBody(fields)) = serde_json::from_str::<ErrorBody>(body) else {
         return Vec::new();
     };
-    map.into_iter()
-        .filter_map(|(field, value)| {
-            let message = match value {
-                Value::String(text) => text,
-                Value::Array(items) => items
-                    .iter()
-                    .filter_map(Value::as_str)
-                    .collect::<Vec<_>>()
-                    .join(" "),
-                _ => return None,
-            };
-            (!message.trim().is_empty()).then_some((field, message))
-        })
+    fields
+        .into_iter()
+        .filter(|(_, message)| !message.trim().is_empty())
         .take(10)
         .collect()
 }
 
 /// DRF's throttle text: "Request was throttled. Expected available in 754 seconds."
 fn throttle_wait_from_body(body: &str) -> Option<u64> {
-    let detail = match serde_json::from_str::<Value>(body) {
-        Ok(Value::Object(map)) => map.get("detail")?.as_str()?.to_string(),
-        _ => body.to_string(),
+    let detail = match serde_json::from_str::<ErrorBody>(body) {
+        Ok(ErrorBody(fields)) => fields.into_iter().find(|(field, _)| field == "detail")?.1,
+        Err(_) => body.to_string(),
     };
     let rest = &detail[detail.find("available in")? + "available in".len()..];
     let digits: String = rest
@@ -182,6 +173,79 @@ fn throttle_wait_from_body(body: &str) -> Option<u64> {
         .take_while(|ch| ch.is_ascii_digit())
         .collect();
     digits.parse().ok()
+}
+
+/// A JSON object read as `(key, message)` pairs, where a message is a string or the strings
+/// of an array, joined; other values count as no message. Read by hand rather than through
+/// `serde_json::Value`, whose map and visitors cost several KB of wasm.
+struct ErrorBody(Vec<(String, String)>);
+
+/// One value of an error body, as text.
+struct Message(String);
+
+impl<'de> Deserialize<'de> for ErrorBody {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Fields;
+        impl<'de> Visitor<'de> for Fields {
+            type Value = ErrorBody;
+            fn expecting(&self, out: &mut fmt::Formatter) -> fmt::Result {
+                out.write_str("an object")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<ErrorBody, A::Error> {
+                let mut fields = Vec::new();
+                while let Some(key) = map.next_key::<String>()? {
+                    let Message(message) = map.next_value()?;
+                    fields.push((key, message));
+                }
+                Ok(ErrorBody(fields))
+            }
+        }
+        deserializer.deserialize_map(Fields)
+    }
+}
+
+impl<'de> Deserialize<'de> for Message {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Text;
+        impl<'de> Visitor<'de> for Text {
+            type Value = Message;
+            fn expecting(&self, out: &mut fmt::Formatter) -> fmt::Result {
+                out.write_str("a message")
+            }
+            fn visit_str<E>(self, text: &str) -> Result<Message, E> {
+                Ok(Message(text.to_string()))
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, mut items: A) -> Result<Message, A::Error> {
+                let mut parts: Vec<String> = Vec::new();
+                while let Some(Message(part)) = items.next_element()? {
+                    if !part.is_empty() {
+                        parts.push(part);
+                    }
+                }
+                Ok(Message(parts.join(" ")))
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Message, A::Error> {
+                while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
+                Ok(Message(String::new()))
+            }
+            fn visit_bool<E>(self, _: bool) -> Result<Message, E> {
+                Ok(Message(String::new()))
+            }
+            fn visit_i64<E>(self, _: i64) -> Result<Message, E> {
+                Ok(Message(String::new()))
+            }
+            fn visit_u64<E>(self, _: u64) -> Result<Message, E> {
+                Ok(Message(String::new()))
+            }
+            fn visit_f64<E>(self, _: f64) -> Result<Message, E> {
+                Ok(Message(String::new()))
+            }
+            fn visit_unit<E>(self) -> Result<Message, E> {
+                Ok(Message(String::new()))
+            }
+        }
+        deserializer.deserialize_any(Text)
+    }
 }
 
 #[cfg(test)]
@@ -206,6 +270,18 @@ mod tests {
         assert_eq!(
             ApiError::from_response(400, None, "<html>").field_messages(),
             &[]
+        );
+        let odd = ApiError::from_response(
+            400,
+            None,
+            r#"{"limit": ["A", 3, null, "B"], "n": 1, "deep": {"x": [1]}, "empty": [], "ok": "fine"}"#,
+        );
+        assert_eq!(
+            odd.field_messages(),
+            &[
+                ("limit".to_string(), "A B".to_string()),
+                ("ok".to_string(), "fine".to_string())
+            ]
         );
     }
 

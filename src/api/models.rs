@@ -69,10 +69,17 @@ impl<'de, T: DeserializeOwned> Deserialize<'de> for Page<T> {
 /// unknown one would become a filter the API cannot take), each id once, the first one kept
 /// wherever the repeats stand.
 pub fn usable_choices<T>(records: Vec<T>, id: impl Fn(&T) -> Option<u32>) -> Vec<T> {
-    let mut seen = std::collections::HashSet::new();
+    // A few hundred entries at most: a list beats a hash set's code in the wasm.
+    let mut seen = Vec::with_capacity(records.len());
     records
         .into_iter()
-        .filter(|record| id(record).is_some_and(|id| id > 0 && seen.insert(id)))
+        .filter(|record| {
+            id(record).is_some_and(|id| {
+                let new = id > 0 && !seen.contains(&id);
+                seen.push(id);
+                new
+            })
+        })
         .collect()
 }
 
@@ -226,11 +233,12 @@ impl SpacecraftConfig {
         }
     }
 
-    /// Whether the configuration filter's search box text `needle` (lower case) finds it.
+    /// Whether the configuration filter's search box text `needle` (ASCII lower case) finds
+    /// it. ASCII case only: Unicode case tables cost 4 KB of wasm for a few Cyrillic names.
     pub fn matches(&self, needle: &str) -> bool {
         needle.is_empty()
-            || self.name.to_lowercase().contains(needle)
-            || self.type_and_agency().to_lowercase().contains(needle)
+            || self.name.to_ascii_lowercase().contains(needle)
+            || self.type_and_agency().to_ascii_lowercase().contains(needle)
     }
 
     /// "Capsule · RFSA": the type and the agency, whichever are known.

@@ -99,9 +99,9 @@ pub fn Filters(
                 {move || {
                     let current = query.get().page_size();
                     let mut sizes = PAGE_SIZES.to_vec();
+                    // An odd size from a link is offered too, in its place (no sort: 4 KB of wasm).
                     if !sizes.contains(&current) {
-                        sizes.push(current);
-                        sizes.sort_unstable();
+                        sizes.insert(sizes.partition_point(|size| *size < current), current);
                     }
                     sizes.into_iter().map(|size| view! {
                         <option value=size.to_string() prop:selected=size == current>{size}</option>
@@ -296,7 +296,7 @@ fn ConfigurationField(
 
     let options = move || {
         let current = query.get().spacecraft_config;
-        let needle = filter.get().to_lowercase();
+        let needle = filter.get().to_ascii_lowercase();
         match lookups.configurations.state.get() {
             Load::Ready(list) => {
                 let listed = list.iter().any(|config| config.id == current);

@@ -289,26 +289,6 @@ test('a slow API is announced after 5 s, and the cards still arrive', async () =
 });
 
 // Each breaker, and a page-side check that it is in force.
-test('a custom API the page cannot reach says so in words, and going back to the default recovers', async () => {
-  await app.open('/');
-  await app.waitForCards(app.expectedIds(''));
-  resetStandin();
-  await openSettings(browser);
-  // Nothing listens on port 9, and the page's policy does not allow it either.
-  await typeInto(browser, '#custom-base', 'http://127.0.0.1:9/2.3.0');
-  await clickOn(browser, 'form[data-testid=settings] button[type=submit]');
-  await choose(browser, 'select[name=ordering]', 'id');
-  await app.waitForSearch('ordering=id');
-  await waitForAlert([/Cannot reach the API/]);
-  await assertNoRawError();
-  assert.deepEqual(spentOn('list'), [], 'nothing reached the stand-in');
-
-  await clickOn(browser, 'input[name=host][value=site]');
-  await clickOn(browser, 'form[data-testid=settings] button[type=submit]');
-  await app.waitForCards(app.expectedIds('ordering=id'));
-  assert.deepEqual(spentOn('list').map(urlOf), [listUrl('ordering=id')]);
-});
-
 const STORAGE_BREAKERS = {
   'full (every write throws QuotaExceededError)': `
     Storage.prototype.setItem = function () {

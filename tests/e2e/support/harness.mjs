@@ -42,11 +42,12 @@ export async function openApp({ prefix = '/', width = 1280, height = 900, dist =
       await browser.goto(site.url(path));
       await app.settled();
     },
-    /** Waits until the app has mounted and nothing is loading. */
+    /** Waits until the app has mounted (its own main, not index.html's static first paint)
+     *  and nothing is loading. */
     settled(timeout = 20_000) {
       return browser.waitFor(
         `const busy = document.querySelector('[aria-busy="true"]');
-         return document.querySelector('main') !== null && busy === null;`,
+         return document.querySelector('main#main') !== null && busy === null;`,
         { timeout, message: 'the page to finish loading' },
       );
     },
