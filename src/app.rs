@@ -3,8 +3,10 @@
 use crate::api::client;
 use crate::api::lookups::Lookups;
 use crate::api::quota;
+use crate::catalog::IndexQuery;
 use crate::components::settings_panel::{QuotaMeter, SettingsPanel};
 use crate::context::AppContext;
+use crate::pages::configurations::ConfigurationsPage;
 use crate::pages::{detail::DetailPage, grid::GridPage, not_found::NotFound};
 use crate::router::Router;
 use crate::routes::Route;
@@ -30,6 +32,7 @@ pub fn App() -> impl IntoView {
         }
     });
     let home = context.paths.home();
+    let index = context.paths.configurations(&IndexQuery::default());
     provide_context(Lookups::new(&context));
     provide_context(context);
     provide_context(router);
@@ -37,16 +40,21 @@ pub fn App() -> impl IntoView {
     let page = Memo::new(move |_| match router.route() {
         Route::Grid => Route::Grid,
         Route::Detail(_) => Route::Detail(None),
-        Route::NotFound => Route::NotFound,
+        other => other,
     });
+    let current = move |route: Route| (page.get() == route).then_some("page");
 
     view! {
         <a class="skip-link" href="#main">"Skip to results"</a>
         <header class="site-header">
-            <a class="brand" href=home>
+            <a class="brand" href=home.clone()>
                 <span class="brand-mark" aria-hidden="true">"◎"</span>
                 "Spacecraft Explorer"
             </a>
+            <nav class="site-nav" aria-label="Main">
+                <a href=home aria-current=move || current(Route::Grid)>"Spacecraft"</a>
+                <a href=index aria-current=move || current(Route::Configurations)>"Configurations"</a>
+            </nav>
             <div class="header-tools">
                 <QuotaMeter />
                 <SettingsPanel />
@@ -56,6 +64,7 @@ pub fn App() -> impl IntoView {
             {move || match page.get() {
                 Route::Grid => view! { <GridPage /> }.into_any(),
                 Route::Detail(_) => view! { <DetailPage /> }.into_any(),
+                Route::Configurations => view! { <ConfigurationsPage /> }.into_any(),
                 Route::NotFound => view! { <NotFound /> }.into_any(),
             }}
         </main>

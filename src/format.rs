@@ -127,6 +127,20 @@ pub fn count(value: Option<u64>) -> String {
     value.map_or_else(|| "—".to_string(), group_thousands)
 }
 
+/// Launches or landings: `12 (11 successful, 1 failed)`, whichever counts are known.
+pub fn tally(attempted: Option<u64>, successful: Option<u64>, failed: Option<u64>) -> String {
+    let parts: Vec<String> = [(successful, "successful"), (failed, "failed")]
+        .into_iter()
+        .filter_map(|(count, what)| count.map(|count| format!("{} {what}", group_thousands(count))))
+        .collect();
+    match (attempted, parts.is_empty()) {
+        (Some(total), true) => group_thousands(total),
+        (Some(total), false) => format!("{} ({})", group_thousands(total), parts.join(", ")),
+        (None, false) => parts.join(", "),
+        (None, true) => NO_VALUE.to_string(),
+    }
+}
+
 /// `1234567` → `1,234,567`.
 pub fn group_thousands(value: u64) -> String {
     let digits = value.to_string();
@@ -253,6 +267,13 @@ mod tests {
     fn numbers_and_dates() {
         assert_eq!(count(None), "—");
         assert_eq!(or_dash("  "), "—");
+        assert_eq!(
+            tally(Some(12), Some(11), Some(1)),
+            "12 (11 successful, 1 failed)"
+        );
+        assert_eq!(tally(Some(3), None, None), "3");
+        assert_eq!(tally(None, Some(2), None), "2 successful");
+        assert_eq!(tally(None, None, None), "—");
         assert_eq!(or_dash("ISS"), "ISS");
         assert_eq!(yes_no(Some(true)), "Yes");
         assert_eq!(yes_no(None), "—");

@@ -4,6 +4,7 @@
 //! tested on the host; the browser parts are compiled for wasm only.
 
 pub mod api;
+pub mod catalog;
 pub mod encoding;
 pub mod format;
 pub mod paging;

@@ -269,6 +269,38 @@ impl Query {
         }
     }
 
+    /// The grid of one configuration's spacecraft, shown as this view shows them (mode and
+    /// page size kept; other filters, ordering and paging dropped).
+    pub fn for_configuration(&self, id: u32) -> Query {
+        Query {
+            spacecraft_config: Some(id),
+            ..self.presentation()
+        }
+    }
+
+    /// Only how this view shows results: mode and page size.
+    pub fn presentation(&self) -> Query {
+        Query {
+            mode: self.mode,
+            limit: self.limit,
+            ..Query::default()
+        }
+    }
+
+    /// The same spacecraft in the same order as `other`, however they are shown or paged.
+    pub fn selects_the_same_as(&self, other: &Query) -> bool {
+        self.presentation_free() == other.presentation_free()
+    }
+
+    fn presentation_free(&self) -> Query {
+        Query {
+            mode: Mode::Normal,
+            limit: None,
+            offset: 0,
+            ..self.clone()
+        }
+    }
+
     /// The filters cleared; ordering, mode and page size kept, back on the first page.
     pub fn without_filters(&self) -> Query {
         Query {
@@ -278,6 +310,47 @@ impl Query {
             ..Query::default()
         }
     }
+}
+
+/// The questions people ask most, one click away: a label and the view that answers it.
+/// "Active" needs the API's id for that status, so it comes only once statuses are known.
+pub fn quick_views(active_status: Option<u32>) -> Vec<(&'static str, Query)> {
+    let ordered = |field| Query {
+        ordering: Some(Ordering {
+            field,
+            descending: true,
+        }),
+        ..Query::default()
+    };
+    let mut views = vec![
+        (
+            "In space now",
+            Query {
+                in_space: Some(true),
+                ..Query::default()
+            },
+        ),
+        ("Most flights", ordered(SortField::FlightsCount)),
+        ("Longest in space", ordered(SortField::TimeInSpace)),
+        ("Longest docked", ordered(SortField::TimeDocked)),
+    ];
+    if let Some(id) = active_status {
+        views.push((
+            "Active",
+            Query {
+                status: Some(id),
+                ..Query::default()
+            },
+        ));
+    }
+    views.push((
+        "Placeholders",
+        Query {
+            is_placeholder: Some(true),
+            ..Query::default()
+        },
+    ));
+    views
 }
 
 fn non_blank(value: String) -> Option<String> {
@@ -432,6 +505,49 @@ mod tests {
             Some("Filtered spacecraft")
         );
         assert!(Query::parse("search=x").description().contains("“x”"));
+    }
+
+    #[test]
+    fn a_configuration_link_keeps_how_the_view_is_shown() {
+        let view = Query::parse("search=dragon&mode=detailed&limit=20&offset=40&ordering=id");
+        assert_eq!(
+            view.for_configuration(7).to_query_string(),
+            "spacecraft_config=7&mode=detailed&limit=20"
+        );
+        assert_eq!(
+            Query::default().for_configuration(7).to_query_string(),
+            "spacecraft_config=7"
+        );
+    }
+
+    #[test]
+    fn views_are_the_same_selection_whatever_their_presentation() {
+        let quick = Query::parse("ordering=-flights_count");
+        assert!(quick.selects_the_same_as(&Query::parse(
+            "ordering=-flights_count&limit=50&offset=100&mode=detailed"
+        )));
+        assert!(!quick.selects_the_same_as(&Query::parse("ordering=-flights_count&search=x")));
+        assert!(!quick.selects_the_same_as(&Query::default()));
+    }
+
+    #[test]
+    fn quick_views_answer_the_common_questions() {
+        let views: Vec<(&str, String)> = quick_views(Some(1))
+            .into_iter()
+            .map(|(label, query)| (label, query.to_query_string()))
+            .collect();
+        assert_eq!(
+            views,
+            vec![
+                ("In space now", "in_space=true".to_string()),
+                ("Most flights", "ordering=-flights_count".to_string()),
+                ("Longest in space", "ordering=-time_in_space".to_string()),
+                ("Longest docked", "ordering=-time_docked".to_string()),
+                ("Active", "status=1".to_string()),
+                ("Placeholders", "is_placeholder=true".to_string()),
+            ]
+        );
+        assert_eq!(quick_views(None).len(), 5, "no Active without its id");
     }
 
     /// A small deterministic generator (no extra crate) feeding arbitrary query strings through

@@ -3,6 +3,7 @@
 //!
 //! Pure: the browser side (`router.rs`) only feeds it `location.pathname` and writes hrefs back.
 
+use crate::catalog::IndexQuery;
 use crate::query::Query;
 
 /// A page of the app, from the path alone (a page's query string is read by the page).
@@ -12,6 +13,8 @@ pub enum Route {
     Grid,
     /// `/spacecraft/{id}`: one spacecraft; `None` when the id is not a positive integer.
     Detail(Option<u64>),
+    /// `/configurations`: every spacecraft configuration.
+    Configurations,
     /// Anything else.
     NotFound,
 }
@@ -23,6 +26,7 @@ impl Route {
         match segments[..] {
             [] => Route::Grid,
             ["spacecraft", id] => Route::Detail(id.parse().ok().filter(|id| *id > 0)),
+            ["configurations"] => Route::Configurations,
             _ => Route::NotFound,
         }
     }
@@ -84,6 +88,16 @@ impl Paths {
         format!("{}/spacecraft/{id}", self.base)
     }
 
+    /// The configuration index showing `query`.
+    pub fn configurations(&self, query: &IndexQuery) -> String {
+        let query_string = query.to_query_string();
+        if query_string.is_empty() {
+            format!("{}/configurations", self.base)
+        } else {
+            format!("{}/configurations?{query_string}", self.base)
+        }
+    }
+
     /// A file the site ships in `public/`.
     pub fn asset(&self, name: &str) -> String {
         format!("{}/public/{name}", self.base)
@@ -127,6 +141,9 @@ mod tests {
             Route::parse("/spacecraft/99999999999999999999999"),
             Route::Detail(None)
         );
+        assert_eq!(Route::parse("/configurations"), Route::Configurations);
+        assert_eq!(Route::parse("/configurations/"), Route::Configurations);
+        assert_eq!(Route::parse("/configurations/7"), Route::NotFound);
         assert_eq!(Route::parse("/spacecraft"), Route::NotFound);
         assert_eq!(Route::parse("/spacecraft/1/extra"), Route::NotFound);
         assert_eq!(Route::parse("/nope"), Route::NotFound);
@@ -162,6 +179,12 @@ mod tests {
             let paths = at(base);
             assert_eq!(paths.route(&paths.home()), Route::Grid);
             assert_eq!(paths.route(&paths.detail(95)), Route::Detail(Some(95)));
+            let index = paths.configurations(&IndexQuery::parse("group=type"));
+            assert!(index.ends_with("/configurations?group=type"), "{index}");
+            assert_eq!(
+                paths.route(index.split('?').next().unwrap_or_default()),
+                Route::Configurations
+            );
             let query = Query::parse("search=a%26b&limit=20");
             let grid = paths.grid(&query);
             let (path, search) = grid.split_once('?').unwrap_or((&grid, ""));

@@ -75,6 +75,14 @@ impl Api {
         self.request(url, Policy::Lookup)
     }
 
+    /// One configuration, detailed. A lookup: configurations change rarely.
+    pub fn configuration(&self, id: u32) -> ApiRequest {
+        self.request(
+            format!("{}/spacecraft_configurations/{id}/", self.base),
+            Policy::Lookup,
+        )
+    }
+
     /// One page of configurations. We page by offset ourselves instead of following the API's
     /// `next` link, so we never request a URL that came from a response.
     pub fn configurations(&self, offset: u64) -> ApiRequest {
@@ -191,6 +199,11 @@ mod tests {
         assert_eq!(keyed.spacecraft_detail(1).policy, Policy::View);
         assert_eq!(keyed.statuses().policy, Policy::Lookup);
         assert_eq!(keyed.configurations(0).policy, Policy::Lookup);
+        assert_eq!(keyed.configuration(7).policy, Policy::Lookup);
+        assert_eq!(
+            keyed.configuration(7).url,
+            format!("{BASE}/spacecraft_configurations/7/")
+        );
         assert_eq!(
             keyed.spacecraft_detail(1).authorization(),
             Some("Token k"),

@@ -4,7 +4,13 @@ use crate::api::models::{status_tone, Image, Spacecraft, SpacecraftConfig};
 use crate::components::image::FallbackImage;
 use crate::context::AppContext;
 use crate::format;
+use crate::query::Query;
 use leptos::prelude::*;
+
+/// The grid view a card is shown in (provided by the grid): its configuration link keeps the
+/// view's mode and page size.
+#[derive(Clone, Copy)]
+pub struct ShownIn(pub Memo<Query>);
 
 /// A grid card. The heading link stretches over the whole card (CSS), so the card is one click
 /// target and one tab stop, and Enter on it opens the detail page.
@@ -57,13 +63,31 @@ pub fn badges(craft: &Spacecraft) -> impl IntoView {
     }
 }
 
+/// The configuration's name, a link to the grid of its spacecraft (a second tab stop, above
+/// the card's own stretched link), and its type and agency.
 fn config_line(config: &SpacecraftConfig) -> impl IntoView {
     let type_and_agency = config.type_and_agency();
     let name = config.name.clone();
+    let id = config.id;
     (!name.trim().is_empty() || !type_and_agency.is_empty()).then(|| {
+        let name = match id {
+            Some(id) => {
+                let paths = expect_context::<AppContext>().paths;
+                let shown_in = use_context::<ShownIn>();
+                let href = move || {
+                    let view = shown_in
+                        .map(|ShownIn(query)| query.get())
+                        .unwrap_or_default();
+                    paths.grid(&view.for_configuration(id))
+                };
+                view! { <a class="card-config-name card-config-link" href=href>{name}</a> }
+                    .into_any()
+            }
+            None => view! { <span class="card-config-name">{name}</span> }.into_any(),
+        };
         view! {
             <p class="card-config">
-                <span class="card-config-name">{name}</span>
+                {name}
                 {(!type_and_agency.is_empty()).then(|| view! {
                     <span class="card-config-meta">{type_and_agency}</span>
                 })}
@@ -93,7 +117,15 @@ pub fn Stat(
     /// Takes a whole row (long values such as a launch name).
     #[prop(optional)]
     wide: bool,
+    /// Where the value leads, when it is a link (empty: not a link).
+    #[prop(optional)]
+    href: String,
 ) -> impl IntoView {
+    let value = if href.is_empty() {
+        value.into_any()
+    } else {
+        view! { <a class="config-link" href=href>{value}</a> }.into_any()
+    };
     view! {
         <div class="stat" class:stat-wide=wide>
             <dt>{label}</dt>

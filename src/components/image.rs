@@ -1,6 +1,8 @@
 //! An image that never shows a broken-image icon: it walks a list of candidate URLs on load
 //! errors and ends on the built-in placeholder.
 
+use crate::api::endpoints::safe_url;
+use crate::api::models::Image;
 use crate::context::AppContext;
 use leptos::prelude::*;
 
@@ -34,5 +36,37 @@ pub fn FallbackImage(
                 }
             }
         />
+    }
+}
+
+/// An image with its credit and licence beneath, as LL2 asks them to be shown.
+#[component]
+pub fn CreditedImage(
+    image: Option<Image>,
+    alt: String,
+    /// The figure's class, which sizes it.
+    class: &'static str,
+) -> impl IntoView {
+    let credit = image.as_ref().and_then(Image::credit).map(str::to_string);
+    let license = image
+        .as_ref()
+        .and_then(|image| image.license.clone())
+        .filter(|license| !license.name.trim().is_empty());
+    let has_image = image.is_some();
+    view! {
+        <figure class=class>
+            <FallbackImage sources=Image::sources(image.as_ref(), false) alt eager=true />
+            {has_image.then(|| view! {
+                <figcaption>
+                    {credit.map(|credit| view! { <span>"Credit: "{credit}" "</span> })}
+                    {license.map(|license| {
+                        match safe_url(license.link.as_deref()).map(str::to_string) {
+                            Some(href) => view! { <span>"Licence: "<a href=href rel="noopener noreferrer" target="_blank">{license.name}</a></span> }.into_any(),
+                            None => view! { <span>"Licence: "{license.name}</span> }.into_any(),
+                        }
+                    })}
+                </figcaption>
+            })}
+        </figure>
     }
 }

@@ -2,6 +2,7 @@
 //! while a note that the API is slow), failed (what happened, Retry, and automatic retries
 //! after a throttle), ready, and `aria-busy` while loading. Pages pass only their views.
 
+use crate::api::client;
 use crate::api::error::auto_retry_wait;
 use crate::api::loader::{Load, Loader};
 use crate::api::ApiError;
@@ -25,6 +26,10 @@ pub fn Loaded<T, R, V>(
     /// A page's own view of some errors (e.g. "not found"); others get the standard notice.
     #[prop(optional)]
     failed: Option<fn(&ApiError) -> Option<AnyView>>,
+    /// Errors in one line with Retry (`data-testid="{testid}-error"`), for a part of a page
+    /// whose failure must not take the page over.
+    #[prop(optional)]
+    compact: bool,
     /// Shown after the state, whatever it is: views that outlive one answer (the card list).
     #[prop(optional)]
     children: Option<Children>,
@@ -37,6 +42,12 @@ where
     let retry = Callback::new(move |()| loader.retry());
     let retry_automatically = Callback::new(move |()| loader.retry_automatically());
     let busy = move || loader.state.with(|state| matches!(state, Load::Loading));
+    // The first answer on screen is when the quota is worth reading (see `client`).
+    Effect::new(move |_| {
+        if loader.state.with(|state| matches!(state, Load::Ready(_))) {
+            client::first_view_shown();
+        }
+    });
 
     view! {
         <section
@@ -53,6 +64,13 @@ where
                         </p>
                     })}
                     {loading.run()}
+                }
+                .into_any(),
+                Load::Failed(error) if compact => view! {
+                    <p class="notice notice-inline" role="alert" data-testid=format!("{testid}-error")>
+                        <strong>{error.title()}". "</strong>{error.message()}" "
+                        <button type="button" class="button button-quiet" on:click=move |_| retry.run(())>"Retry"</button>
+                    </p>
                 }
                 .into_any(),
                 Load::Failed(error) => failed

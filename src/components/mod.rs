@@ -1,6 +1,7 @@
 //! Pieces the pages are made of.
 
 pub mod card;
+pub mod configuration;
 pub mod filters;
 pub mod image;
 pub mod loaded;

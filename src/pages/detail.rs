@@ -1,17 +1,18 @@
 //! `/spacecraft/{id}`: everything LL2 knows about one spacecraft, from its detailed record.
 
 use crate::api::client;
-use crate::api::endpoints::safe_url;
 use crate::api::loader::use_latest;
-use crate::api::models::{Flight, Image, Spacecraft, SpacecraftConfig};
+use crate::api::models::{Flight, Spacecraft};
 use crate::api::ApiError;
 use crate::components::card::{badges, Stat};
-use crate::components::image::FallbackImage;
+use crate::components::configuration::ConfigurationFacts;
+use crate::components::image::CreditedImage;
 use crate::components::loaded::Loaded;
 use crate::context::AppContext;
-use crate::format::{self, or_dash, yes_no, NO_VALUE};
+use crate::format::{self, or_dash, NO_VALUE};
 use crate::head;
 use crate::pages::not_found::NotFound;
+use crate::query::Query;
 use crate::router::Router;
 use crate::routes::Route;
 use leptos::prelude::*;
@@ -68,6 +69,7 @@ fn NoSuchSpacecraft() -> impl IntoView {
 
 #[component]
 fn Detail(craft: Spacecraft) -> impl IntoView {
+    let context = expect_context::<AppContext>();
     let name = craft.display_name();
     let summary = craft.description.chars().take(155).collect::<String>();
     head::set(
@@ -91,11 +93,12 @@ fn Detail(craft: Spacecraft) -> impl IntoView {
                 {badges(&craft)}
             </header>
             <div class="detail-layout">
-                <HeroImage image=craft.image.clone() alt=name />
+                <CreditedImage image=craft.image.clone() alt=name class="detail-hero" />
                 <section class="detail-facts" aria-labelledby="facts-heading">
                     <h2 id="facts-heading">"At a glance"</h2>
                     <dl class="stats">
-                        <Stat label="Configuration" value=config.name.clone() />
+                        <Stat label="Configuration" value=config.name.clone()
+                            href=config.id.map(|id| context.paths.grid(&Query::default().for_configuration(id))).unwrap_or_default() />
                         <Stat label="Type and agency" value=or_dash(&config.type_and_agency()) />
                         <Stat label="Flights" value=format::count(craft.flights_count) />
                         <Stat label="Mission ends" value=format::count(craft.mission_ends_count) />
@@ -111,83 +114,12 @@ fn Detail(craft: Spacecraft) -> impl IntoView {
                     <p class="prose">{craft.description.clone()}</p>
                 </section>
             })}
-            <ConfigurationDetails config />
+            <section class="detail-section" aria-labelledby="config-heading">
+                <h2 id="config-heading">"Configuration: "{config.name.clone()}</h2>
+                <ConfigurationFacts config />
+            </section>
             <FlightHistory flights />
         </article>
-    }
-}
-
-#[component]
-fn HeroImage(image: Option<Image>, alt: String) -> impl IntoView {
-    let credit = image.as_ref().and_then(Image::credit).map(str::to_string);
-    let license = image.as_ref().and_then(|image| image.license.clone());
-    let has_image = image.is_some();
-    view! {
-        <figure class="detail-hero">
-            <FallbackImage sources=Image::sources(image.as_ref(), false) alt eager=true />
-            {has_image.then(|| view! {
-                <figcaption>
-                    {credit.map(|credit| view! { <span>"Credit: "{credit}" "</span> })}
-                    {license.filter(|l| !l.name.trim().is_empty()).map(|license| {
-                        let link = safe_url(license.link.as_deref()).map(str::to_string);
-                        match link {
-                            Some(href) => view! { <span>"Licence: "<a href=href rel="noopener noreferrer" target="_blank">{license.name}</a></span> }.into_any(),
-                            None => view! { <span>"Licence: "{license.name}</span> }.into_any(),
-                        }
-                    })}
-                </figcaption>
-            })}
-        </figure>
-    }
-}
-
-#[component]
-fn ConfigurationDetails(config: SpacecraftConfig) -> impl IntoView {
-    let links: Vec<(&'static str, String)> = [
-        ("Wikipedia", &config.wiki_link),
-        ("More information", &config.info_link),
-    ]
-    .into_iter()
-    .filter_map(|(label, url)| safe_url(url.as_deref()).map(|url| (label, url.to_string())))
-    .collect();
-    let texts: Vec<(&'static str, String)> = [
-        ("Capability", &config.capability),
-        ("Details", &config.details),
-        ("History", &config.history),
-    ]
-    .into_iter()
-    .filter_map(|(label, text)| {
-        text.clone()
-            .filter(|t| !t.trim().is_empty())
-            .map(|t| (label, t))
-    })
-    .collect();
-
-    view! {
-        <section class="detail-section" aria-labelledby="config-heading">
-            <h2 id="config-heading">"Configuration: "{config.name.clone()}</h2>
-            <dl class="stats">
-                <Stat label="Human-rated" value=yes_no(config.human_rated) />
-                <Stat label="Crew capacity" value=format::count(config.crew_capacity) />
-                <Stat label="Maiden flight" value=config.maiden_flight.as_deref().map_or(NO_VALUE.to_string(), format::date) />
-                <Stat label="Height" value=config.height.map_or(NO_VALUE.to_string(), format::metres) />
-                <Stat label="Diameter" value=config.diameter.map_or(NO_VALUE.to_string(), format::metres) />
-                <Stat label="Payload capacity" value=config.payload_capacity.map_or(NO_VALUE.to_string(), format::kilograms) />
-                <Stat label="Flight life" value=or_dash(config.flight_life.as_deref().unwrap_or_default()) />
-                <Stat label="In use" value=yes_no(config.in_use) />
-            </dl>
-            {texts.into_iter().map(|(label, text)| view! {
-                <h3>{label}</h3>
-                <p class="prose">{text}</p>
-            }).collect_view()}
-            {(!links.is_empty()).then(|| view! {
-                <ul class="links">
-                    {links.into_iter().map(|(label, href)| view! {
-                        <li><a href=href rel="noopener noreferrer" target="_blank">{label}</a></li>
-                    }).collect_view()}
-                </ul>
-            })}
-        </section>
     }
 }
 

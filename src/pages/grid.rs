@@ -3,8 +3,10 @@
 
 use crate::api::client;
 use crate::api::loader::{use_latest, Load, Loader};
+use crate::api::lookups::use_lookups;
 use crate::api::models::{Page, Spacecraft};
-use crate::components::card::SpacecraftCard;
+use crate::components::card::{ShownIn, SpacecraftCard};
+use crate::components::configuration::ConfigurationHeader;
 use crate::components::filters::{Change, Filters};
 use crate::components::loaded::Loaded;
 use crate::components::pager::{Pager, ResultCount};
@@ -12,7 +14,7 @@ use crate::components::status::{EmptyResults, SkeletonCards};
 use crate::context::AppContext;
 use crate::head;
 use crate::paging::range_text;
-use crate::query::Query;
+use crate::query::{quick_views, Query};
 use crate::router::{Navigation, Router};
 use crate::routes::Route;
 use leptos::html;
@@ -23,6 +25,8 @@ pub fn GridPage() -> impl IntoView {
     let context = expect_context::<AppContext>();
     let router = expect_context::<Router>();
     let query = router.grid_query();
+    provide_context(ShownIn(query));
+    let configuration = Memo::new(move |_| query.get().spacecraft_config);
 
     let go = {
         let paths = context.paths.clone();
@@ -62,6 +66,14 @@ pub fn GridPage() -> impl IntoView {
     );
     let count_ref = NodeRef::<html::P>::new();
     focus_results_after_paging(query, list, count_ref);
+    // The status choices follow the first cards, off the critical path of the first view,
+    // and are there before the visitor reaches for that filter.
+    let lookups = use_lookups();
+    Effect::new(move |_| {
+        if list.state.with(|state| matches!(state, Load::Ready(_))) {
+            request_animation_frame(move || lookups.want_statuses());
+        }
+    });
 
     // What changed, said politely to screen readers; the region stays put so it is announced.
     let announcement = move || {
@@ -93,7 +105,9 @@ pub fn GridPage() -> impl IntoView {
         <div class="grid-page">
             <h1 class="page-title">"Spacecraft"</h1>
             <p class="visually-hidden" aria-live="polite" aria-atomic="true" data-testid="announcer">{announcement}</p>
+            <QuickViews query />
             <Filters query=query on_change=go errors=field_errors />
+            {move || configuration.get().map(|id| view! { <ConfigurationHeader id /> })}
             <Loaded
                 loader=list
                 class="results"
@@ -116,6 +130,45 @@ pub fn GridPage() -> impl IntoView {
                 })}
             </Loaded>
         </div>
+    }
+}
+
+/// The questions people ask most, one click away. Each replaces the filters (keeping how
+/// results are shown); the one this view answers is marked current.
+#[component]
+fn QuickViews(query: Memo<Query>) -> impl IntoView {
+    let paths = expect_context::<AppContext>().paths;
+    let lookups = use_lookups();
+    let active_status = move || {
+        lookups.statuses.state.with(|state| match state {
+            Load::Ready(statuses) => statuses
+                .iter()
+                .find(|status| status.name.trim().eq_ignore_ascii_case("active"))
+                .and_then(|status| status.id),
+            _ => None,
+        })
+    };
+    view! {
+        <nav class="quick-views" aria-label="Quick views">
+            <ul role="list">
+                {move || {
+                    let current = query.get();
+                    let active = active_status();
+                    let views = quick_views(active).into_iter().map(|(label, view)| {
+                        let is_current = view.selects_the_same_as(&current);
+                        let href = paths.grid(&Query { mode: current.mode, limit: current.limit, ..view });
+                        view! {
+                            <li><a href=href aria-current=is_current.then_some("page")>{label}</a></li>
+                        }
+                    }).collect_view();
+                    // "Active" waits for the statuses; its place is kept so nothing below moves.
+                    let reserved = active.is_none().then(|| view! {
+                        <li class="quick-view-pending" aria-hidden="true"><a>"Active"</a></li>
+                    });
+                    view! { {views}{reserved} }
+                }}
+            </ul>
+        </nav>
     }
 }
 

@@ -56,6 +56,29 @@ describe('accessibility', () => {
     });
   }
 
+  // Browsing by configuration: the configurations page (plain and grouped) and the grid of one
+  // configuration under its header.
+  const configurationViews = [
+    ['the configurations page', '/configurations',
+      `return document.querySelectorAll('article[data-configuration-id]').length >= 130;`],
+    ['the configurations page grouped by agency', '/configurations?group=agency',
+      `return document.querySelectorAll('section[data-group] article[data-configuration-id]').length >= 130;`],
+    ['the grid of one configuration with its header', '/?spacecraft_config=3',
+      `const header = document.querySelector('section.configuration-header[data-configuration-id="3"]');
+       return header !== null && header.querySelector('h2') !== null && header.querySelector('dl') !== null
+         && document.querySelectorAll('article[data-spacecraft-id]').length > 0;`],
+  ];
+  for (const scheme of ['light', 'dark']) {
+    for (const [name, path, ready] of configurationViews) {
+      test(`${name} has no serious or critical violations (${scheme})`, async () => {
+        await app.browser.colorScheme(scheme);
+        await app.open(path);
+        await app.browser.waitFor(ready, { timeout: 15_000, message: `${name} (${path})` });
+        assert.deepEqual(await seriousViolations(app.browser), []);
+      });
+    }
+  }
+
   test('the grid is a list of articles with headings, and every control has a label', async () => {
     await app.browser.colorScheme('light');
     await app.open('/');

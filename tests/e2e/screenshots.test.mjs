@@ -104,6 +104,40 @@ test('nothing scrolls sideways on a 360 px phone either (grid and detail)', asyn
   }
 });
 
+// Browsing by configuration: the configurations page and the grid of one configuration under
+// its header, on a phone and on a desktop.
+const CONFIGURATION_SHOTS = [
+  ['configurations', '/configurations',
+    `return document.querySelectorAll('article[data-configuration-id]').length >= 130;`],
+  ['configuration-grid', '/?spacecraft_config=3',
+    `const header = document.querySelector('section.configuration-header[data-configuration-id="3"]');
+     return header !== null && header.querySelector('h2') !== null && header.querySelector('img') !== null
+       && document.querySelectorAll('article[data-spacecraft-id]').length === 8;`],
+];
+
+for (const [name, path, ready] of CONFIGURATION_SHOTS) {
+  test(`${name}-mobile and ${name}-desktop: ${path} at 375 px and at 1440 px`, async () => {
+    await browser.phone(375, 812);
+    try {
+      assert.equal(await browser.exec('return innerWidth;'), 375);
+      await app.open(path);
+      await browser.waitFor(ready, { timeout: 15_000, message: `${path} to be shown` });
+      await imagesLoaded();
+      const overflow = await horizontalOverflow();
+      assert.ok(overflow.scroll <= overflow.inner, `${path} scrolls sideways at 375 px: ${JSON.stringify(overflow)}`);
+      await shoot(`${name}-mobile`);
+    } finally {
+      await browser.desktop(1440, 900);
+    }
+    await app.open(path);
+    await browser.waitFor(ready, { timeout: 15_000, message: `${path} to be shown` });
+    await imagesLoaded();
+    const overflow = await horizontalOverflow();
+    assert.ok(overflow.scroll <= overflow.inner, `${path} scrolls sideways at 1440 px: ${JSON.stringify(overflow)}`);
+    await shoot(`${name}-desktop`);
+  });
+}
+
 test('detail: a spacecraft page at 1440×900', async () => {
   await browser.setSize(1440, 900);
   await app.open('/spacecraft/95');

@@ -80,6 +80,44 @@ const AGENCIES = {
   5000: ['Nullable Test Agency', '', 'unknown'],
 };
 
+// What detailed configurations add to their agency (AgencyNormal in the 2.3.0 schema).
+// id: [country codes, founding_year, administrator, featured, launchers, spacecraft, parent]
+// Nullable fields are null here and there, as in real records; 5000 has every one null.
+const AGENCY_DETAILS = {
+  17: [['CHN'], 1993, 'Administrator: Zhang Kejian', false, 'Long March', 'Shenzhou | Tianzhou', null],
+  27: [['FRA', 'DEU', 'ITA'], 1975, 'Director General: Josef Aschbacher', true, 'Ariane | Vega', 'ATV | Space Rider', null],
+  31: [['IND'], 1969, 'Chairman: S. Somanath', false, 'PSLV | GSLV', 'Gaganyaan', null],
+  37: [['JPN'], 2003, 'President: Hiroshi Yamakawa', false, 'H-IIA | H-IIB | H3', 'HTV | HTV-X', null],
+  44: [['USA'], 1958, 'Administrator: Bill Nelson', true, 'Space Shuttle | SLS', 'Space Shuttle | Orion', null],
+  63: [['RUS'], 1992, 'Director General: Yury Borisov', true, 'Soyuz | Proton | Angara', 'Soyuz | Progress', null],
+  66: [['SUN'], 1955, null, false, 'Vostok | Soyuz | Energia', 'Vostok | Voskhod | Soyuz | Buran', null],
+  80: [['USA'], 1916, 'CEO: Kelly Ortberg', false, '', 'CST-100 Starliner | X-37B', null],
+  88: [['CHN'], 1999, null, false, 'Long March', 'Shenzhou | Tianzhou | Mengzhou',
+    'China National Space Administration'],
+  115: [['FRA'], 1980, 'CEO: David Cavaillolès', false, 'Ariane 5 | Ariane 6 | Vega', '', null],
+  121: [['USA'], 2002, 'CEO: Elon Musk', true, 'Falcon | Starship', 'Dragon', null],
+  124: [['USA'], 2006, 'CEO: Tory Bruno', false, 'Atlas V | Vulcan', '', null],
+  141: [['USA'], 2000, 'CEO: Dave Limp', false, 'New Shepard | New Glenn', 'New Shepard Crew Capsule | Blue Moon', null],
+  257: [['USA'], 1994, null, false, 'Antares | Minotaur', 'Cygnus', 'Northrop Grumman'],
+  999: [['USA'], 1928, null, false, '', 'Apollo Command/Service Module', null],
+  1000: [['RUS'], 1946, 'General Designer: Igor Maltsev', false, 'Energia', 'Soyuz | Progress', null],
+  1022: [['USA'], 2021, 'CEO: Fatih Ozmen', false, '', 'Dream Chaser', 'Sierra Nevada Corporation'],
+  5000: [[], null, null, false, '', '', null],
+};
+
+// alpha-3: [id, name, alpha-2, nationality]
+const COUNTRIES = {
+  CHN: [1, 'China', 'CN', 'Chinese'],
+  DEU: [2, 'Germany', 'DE', 'German'],
+  FRA: [3, 'France', 'FR', 'French'],
+  IND: [4, 'India', 'IN', 'Indian'],
+  ITA: [5, 'Italy', 'IT', 'Italian'],
+  JPN: [6, 'Japan', 'JP', 'Japanese'],
+  RUS: [7, 'Russia', 'RU', 'Russian'],
+  SUN: [8, 'Soviet Union', 'SU', 'Soviet'],
+  USA: [9, 'United States of America', 'US', 'American'],
+};
+
 const CONFIG_TYPES = { unknown: { id: 1, name: 'Unknown' }, capsule: { id: 2, name: 'Capsule' },
   plane: { id: 3, name: 'Spaceplane' }, cargo: { id: 4, name: 'Cargo Resupply' } };
 
@@ -145,6 +183,20 @@ const FAMILIES = {
   soyuz: { id: 1, name: 'Soyuz', description: 'Soviet and Russian family of crewed capsules.', manufacturer: 1000, maiden_flight: '1966-11-28' },
   // 'progress' is taken verbatim from the seed page
 };
+
+// Counts a family adds in detailed configurations (SpacecraftConfigFamilyDetailed), by family id:
+// [spacecraft_flown, total_launch_count, successful_launches, failed_launches,
+//  attempted_landings, successful_landings, failed_landings]. Progress capsules burn up: no landings.
+const FAMILY_COUNTS = {
+  1: [150, 152, 150, 2, 148, 146, 2],
+  2: [170, 171, 167, 4, null, null, null],
+  3: [52, 53, 53, 0, 51, 51, 0],
+};
+const FAMILY_COUNT_KEYS = ['spacecraft_flown', 'total_launch_count', 'successful_launches', 'failed_launches',
+  'attempted_landings', 'successful_landings', 'failed_landings'];
+
+// The normal view of each detailed configuration (seed configurations: the seed's own object).
+const NORMAL_VIEWS = new WeakMap();
 
 // ---------------------------------------------------------------------------
 // Spacecraft (besides the 10 seed records)
@@ -306,6 +358,48 @@ export function buildDataset({ origin }) {
     return { response_mode: 'list', id, url: `${base}/agencies/${id}/`, name, abbrev, type: AGENCY_TYPES[type] };
   };
 
+  // AgencyNormal: what a detailed configuration (and a detailed family's manufacturer) nests.
+  const agencyNormal = (id) => {
+    const mini = agency(id);
+    const [countries, founded, administrator, featured, launchers, spacecraft, parent] = AGENCY_DETAILS[id];
+    const nullable = id === 5000;
+    const logo = (kind, n) => image(20000 + id * 3 + n, `${mini.name} ${kind}`, `agency-${id}-${kind.replace(/ /g, '-')}`,
+      { credit: mini.name });
+    return {
+      response_mode: 'normal',
+      id,
+      url: mini.url,
+      name: mini.name,
+      abbrev: mini.abbrev,
+      type: mini.type,
+      featured,
+      country: countries.map((code) => {
+        const [countryId, name, alpha2, nationality] = COUNTRIES[code];
+        return { id: countryId, name, alpha_2_code: alpha2, alpha_3_code: code, nationality_name: nationality,
+          nationality_name_composed: nationality };
+      }),
+      description: nullable ? null : `${mini.name} builds or operates spacecraft.`,
+      administrator,
+      founding_year: founded,
+      launchers,
+      spacecraft,
+      parent,
+      image: nullable || id === 66 || id === 999 ? null : logo('image', 0),
+      logo: nullable || id === 999 || id === 1022 ? null : logo('logo', 1),
+      social_logo: nullable || id % 2 === 1 ? null : logo('social logo', 2),
+    };
+  };
+
+  // SpacecraftConfigFamilyDetailed from a normal family item (same response_mode, as LL2 does).
+  const detailedFamily = (item) => {
+    const counts = FAMILY_COUNTS[item.id] ?? FAMILY_COUNT_KEYS.map(() => null);
+    return {
+      ...item,
+      manufacturer: agencyNormal(item.manufacturer.id),
+      ...Object.fromEntries(FAMILY_COUNT_KEYS.map((key, i) => [key, counts[i]])),
+    };
+  };
+
   const image = (id, title, slug, opts = {}) => ({
     id,
     name: title,
@@ -339,7 +433,8 @@ export function buildDataset({ origin }) {
 
   const configs = [];
   for (let id = 1; id <= CONFIG_COUNT; id++) {
-    configs.push(buildConfig(id, { base, agency, image, family, seedConfig: seedConfigs.get(id) }));
+    configs.push(buildConfig(id, { base, agency, agencyNormal, detailedFamily, image, family,
+      seedConfig: seedConfigs.get(id) }));
   }
   const configById = new Map(configs.map((c) => [c.id, c]));
 
@@ -359,8 +454,11 @@ export function buildDataset({ origin }) {
   };
 }
 
-/** A detailed configuration; the API layer derives the normal view from it. */
-function buildConfig(id, { base, agency, image, family, seedConfig }) {
+/**
+ * A detailed configuration (SpacecraftConfigDetailed: agency as AgencyNormal, family items as
+ * SpacecraftConfigFamilyDetailed); `pickNormalConfig` gives its normal view (SpacecraftConfigNormal).
+ */
+function buildConfig(id, { base, agency, agencyNormal, detailedFamily, image, family, seedConfig }) {
   const named = NAMED_CONFIGS[id];
   const agencyIds = Object.keys(AGENCIES).map(Number).filter((a) => a !== 5000);
   const typeKeys = ['capsule', 'cargo', 'plane', 'unknown'];
@@ -384,7 +482,14 @@ function buildConfig(id, { base, agency, image, family, seedConfig }) {
       image: hasImage ? image(3000 + id, `[AUTO] ${name} - image`, slug) : null,
     };
   }
-  return { ...normal, ...configDetails(id, normal, named) };
+  const detailed = {
+    ...normal,
+    agency: agencyNormal(normal.agency.id),
+    family: normal.family === null ? null : normal.family.map(detailedFamily),
+    ...configDetails(id, normal, named),
+  };
+  NORMAL_VIEWS.set(detailed, normal);
+  return detailed;
 }
 
 /** Detailed-mode configuration fields, deterministic per id. */
@@ -470,10 +575,23 @@ function buildCraft(row, { origin, base, media, image, config }) {
 
 export const NORMAL_CONFIG_KEYS = ['response_mode', 'id', 'url', 'name', 'type', 'agency', 'family', 'in_use', 'image'];
 
+const MINI_AGENCY_KEYS = ['response_mode', 'id', 'url', 'name', 'abbrev', 'type'];
+const NORMAL_FAMILY_KEYS = ['response_mode', 'id', 'name', 'description', 'manufacturer', 'parent', 'maiden_flight'];
+
+const pick = (object, keys) => Object.fromEntries(keys.filter((k) => k in object).map((k) => [k, object[k]]));
+const miniAgency = (agency) => agency && { ...pick(agency, MINI_AGENCY_KEYS), response_mode: 'list' };
+
+/** The normal view (SpacecraftConfigNormal) of a detailed configuration of the data set. */
 export function pickNormalConfig(config) {
-  const out = {};
-  for (const k of NORMAL_CONFIG_KEYS) out[k] = config[k];
+  const stored = NORMAL_VIEWS.get(config);
+  if (stored) return { ...stored };
+  // A configuration built elsewhere: narrow it by the schema's keys.
+  const out = pick(config, NORMAL_CONFIG_KEYS);
   out.response_mode = 'normal';
+  out.agency = miniAgency(config.agency);
+  if (Array.isArray(config.family)) {
+    out.family = config.family.map((item) => ({ ...pick(item, NORMAL_FAMILY_KEYS), manufacturer: miniAgency(item.manufacturer) }));
+  }
   return out;
 }
 

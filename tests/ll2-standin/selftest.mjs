@@ -289,6 +289,178 @@ test('lookup endpoints', async () => {
   assert.equal((await get('/spacecraft_configurations/3/')).json.name, 'Dragon 2');
 });
 
+// --- spacecraft configurations against the 2.3.0 schema ----------------------------
+
+// The parts of The Space Devs' OpenAPI schema for 2.3.0 (drf-spectacular output) that the two
+// configuration endpoints answer with, reduced to what a shape check needs: types, nullability,
+// required keys, references. Copied from openapi-2.3.0.json (components.schemas).
+const SCHEMAS = {
+  SpacecraftConfigNormal: {type:'object',properties:{response_mode:{type:'string'},id:{type:'integer'},url:{type:'string',format:'uri'},name:{type:'string'},type:{$ref:'SpacecraftConfigType'},agency:{$ref:'AgencyMini'},family:{type:'array',items:{$ref:'SpacecraftConfigFamilyNormal'},nullable:true},in_use:{type:'boolean'},image:{allOf:[{$ref:'Image'}],nullable:true}},required:['agency','family','id','image','name','response_mode','type','url']},
+  SpacecraftConfigDetailed: {type:'object',properties:{response_mode:{type:'string'},id:{type:'integer'},url:{type:'string',format:'uri'},name:{type:'string'},type:{$ref:'SpacecraftConfigType'},agency:{$ref:'AgencyNormal'},family:{type:'array',items:{$ref:'SpacecraftConfigFamilyDetailed'},nullable:true},in_use:{type:'boolean'},image:{allOf:[{$ref:'Image'}],nullable:true},capability:{type:'string'},history:{type:'string'},details:{type:'string'},maiden_flight:{type:'string',format:'date',nullable:true},height:{type:'number',format:'double',nullable:true},diameter:{type:'number',format:'double',nullable:true},human_rated:{type:'boolean'},crew_capacity:{type:'integer',nullable:true},payload_capacity:{type:'integer',nullable:true},payload_return_capacity:{type:'integer',nullable:true},flight_life:{type:'string',nullable:true},wiki_link:{type:'string',format:'uri'},info_link:{type:'string',format:'uri'},spacecraft_flown:{type:'integer',nullable:true},total_launch_count:{type:'integer',nullable:true},successful_launches:{type:'integer',nullable:true},failed_launches:{type:'integer',nullable:true},attempted_landings:{type:'integer',nullable:true},successful_landings:{type:'integer',nullable:true},failed_landings:{type:'integer',nullable:true},fastest_turnaround:{type:'string',nullable:true}},required:['agency','family','fastest_turnaround','id','image','name','response_mode','type','url']},
+  SpacecraftConfigType: {type:'object',properties:{id:{type:'integer'},name:{type:'string'}},required:['id','name']},
+  AgencyMini: {type:'object',properties:{response_mode:{type:'string'},id:{type:'integer'},url:{type:'string',format:'uri'},name:{type:'string'},abbrev:{type:'string'},type:{$ref:'AgencyType'}},required:['id','name','response_mode','type','url']},
+  SpacecraftConfigFamilyNormal: {type:'object',properties:{response_mode:{type:'string'},id:{type:'integer'},name:{type:'string'},description:{type:'string'},manufacturer:{allOf:[{$ref:'AgencyMini'}],nullable:true},parent:{allOf:[{$ref:'SpacecraftConfigFamilyMini'}],nullable:true},maiden_flight:{type:'string',format:'date',nullable:true}},required:['id','manufacturer','name','parent','response_mode']},
+  Image: {type:'object',properties:{id:{type:'integer'},name:{type:'string'},image_url:{type:'string',format:'uri'},thumbnail_url:{type:'string',format:'uri'},credit:{type:'string',nullable:true},license:{$ref:'ImageLicense'},single_use:{type:'boolean'},variants:{type:'array',items:{$ref:'ImageVariant'}}},required:['id','image_url','license','name','thumbnail_url','variants']},
+  AgencyNormal: {type:'object',properties:{response_mode:{type:'string'},id:{type:'integer'},url:{type:'string',format:'uri'},name:{type:'string'},abbrev:{type:'string'},type:{$ref:'AgencyType'},featured:{type:'boolean'},country:{type:'array',items:{$ref:'Country'}},description:{type:'string',nullable:true},administrator:{type:'string',nullable:true},founding_year:{type:'integer',nullable:true},launchers:{type:'string'},spacecraft:{type:'string'},parent:{type:'string',nullable:true},image:{allOf:[{$ref:'Image'}],nullable:true},logo:{allOf:[{$ref:'Image'}],nullable:true},social_logo:{allOf:[{$ref:'Image'}],nullable:true}},required:['country','id','image','logo','name','parent','response_mode','social_logo','type','url']},
+  SpacecraftConfigFamilyDetailed: {type:'object',properties:{response_mode:{type:'string'},id:{type:'integer'},name:{type:'string'},description:{type:'string'},manufacturer:{$ref:'AgencyNormal'},parent:{allOf:[{$ref:'SpacecraftConfigFamilyNormal'}],nullable:true},maiden_flight:{type:'string',format:'date',nullable:true},spacecraft_flown:{type:'integer',nullable:true},total_launch_count:{type:'integer',nullable:true},successful_launches:{type:'integer',nullable:true},failed_launches:{type:'integer',nullable:true},attempted_landings:{type:'integer',nullable:true},successful_landings:{type:'integer',nullable:true},failed_landings:{type:'integer',nullable:true}},required:['id','manufacturer','name','parent','response_mode']},
+  AgencyType: {type:'object',properties:{id:{type:'integer'},name:{type:'string'}},required:['id']},
+  SpacecraftConfigFamilyMini: {type:'object',properties:{response_mode:{type:'string'},id:{type:'integer'},name:{type:'string'}},required:['id','name','response_mode']},
+  ImageLicense: {type:'object',properties:{id:{type:'integer'},name:{type:'string'},priority:{type:'integer'},link:{type:'string',format:'uri',nullable:true}},required:['id']},
+  ImageVariant: {type:'object',properties:{id:{type:'integer'},type:{$ref:'ImageVariantType'},image_url:{type:'string',format:'uri'}},required:['id','image_url','type']},
+  Country: {type:'object',properties:{id:{type:'integer'},name:{type:'string'},alpha_2_code:{type:'string'},alpha_3_code:{type:'string'},nationality_name:{type:'string'},nationality_name_composed:{type:'string'}},required:['id']},
+  ImageVariantType: {type:'object',properties:{id:{type:'integer'},name:{type:'string'}},required:['id']},
+};
+
+/**
+ * Checks `value` against a schema of SCHEMAS, strictly: required keys present (null only where
+ * the schema says nullable), no key the schema does not list, `date` and `uri` formats. Returns
+ * the problems as `path: message` lines.
+ */
+function schemaProblems(value, schema, path = '$', problems = []) {
+  if (schema.$ref) return schemaProblems(value, SCHEMAS[schema.$ref], path, problems);
+  if (value === null) {
+    if (!schema.nullable) problems.push(`${path}: null where the schema does not allow it`);
+    return problems;
+  }
+  for (const part of schema.allOf ?? []) schemaProblems(value, part, path, problems);
+  const type = Array.isArray(value) ? 'array' : typeof value;
+  switch (schema.type) {
+    case undefined: break;
+    case 'integer':
+      if (!Number.isInteger(value)) problems.push(`${path}: ${JSON.stringify(value)} is not an integer`);
+      break;
+    case 'number':
+      if (type !== 'number' || !Number.isFinite(value)) problems.push(`${path}: ${JSON.stringify(value)} is not a number`);
+      break;
+    case 'object': {
+      if (type !== 'object') { problems.push(`${path}: a ${type}, not an object`); break; }
+      for (const key of schema.required ?? []) {
+        if (!(key in value)) problems.push(`${path}.${key}: missing`);
+      }
+      for (const [key, item] of Object.entries(value)) {
+        if (!Object.hasOwn(schema.properties ?? {}, key)) problems.push(`${path}.${key}: not in the schema`);
+        else schemaProblems(item, schema.properties[key], `${path}.${key}`, problems);
+      }
+      break;
+    }
+    case 'array':
+      if (type !== 'array') { problems.push(`${path}: a ${type}, not an array`); break; }
+      value.forEach((item, i) => schemaProblems(item, schema.items, `${path}[${i}]`, problems));
+      break;
+    default:
+      if (type !== schema.type) { problems.push(`${path}: a ${type}, not a ${schema.type}`); break; }
+      if (schema.format === 'date' && !(/^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(value)))) {
+        problems.push(`${path}: ${JSON.stringify(value)} is not a date`);
+      }
+      // DRF URL fields may be blank ("" for "no link"): only a non-empty value must be a URL.
+      if (schema.format === 'uri' && value !== '' && !/^https?:\/\/[^\s]+$/.test(value)) {
+        problems.push(`${path}: ${JSON.stringify(value)} is not a URL`);
+      }
+  }
+  return problems;
+}
+
+async function allConfigPages(query = '') {
+  const first = (await get(`/spacecraft_configurations/?limit=100${query}`)).json;
+  const second = (await get(first.next)).json;
+  return [...first.results, ...second.results];
+}
+
+test('the schema check itself catches a wrong shape', () => {
+  const good = { id: 1, name: 'Capsule' };
+  assert.deepEqual(schemaProblems(good, { $ref: 'SpacecraftConfigType' }), []);
+  assert.deepEqual(schemaProblems({ id: '1', name: 'Capsule', extra: 1 }, { $ref: 'SpacecraftConfigType' }),
+    ['$.id: "1" is not an integer', '$.extra: not in the schema']);
+  assert.deepEqual(schemaProblems({ name: 'x' }, { $ref: 'SpacecraftConfigType' }), ['$.id: missing']);
+  assert.deepEqual(schemaProblems(null, { $ref: 'AgencyMini' }), ['$: null where the schema does not allow it']);
+  assert.deepEqual(schemaProblems(null, { allOf: [{ $ref: 'Image' }], nullable: true }), []);
+  assert.deepEqual(schemaProblems('1999-13-45x', { type: 'string', format: 'date' }), ['$: "1999-13-45x" is not a date']);
+});
+
+test('the configuration list (normal mode) is shaped like SpacecraftConfigNormal, agency as AgencyMini', async () => {
+  const all = await allConfigPages();
+  assert.equal(all.length, 130);
+  assert.deepEqual(all.map((c) => c.id).sort((a, b) => a - b), Array.from({ length: 130 }, (_, i) => i + 1));
+  for (const config of all) {
+    assert.deepEqual(schemaProblems(config, { $ref: 'SpacecraftConfigNormal' }), [], `configuration ${config.id}`);
+    assert.equal(config.response_mode, 'normal');
+    assert.deepEqual(Object.keys(config), ['response_mode', 'id', 'url', 'name', 'type', 'agency', 'family', 'in_use', 'image']);
+    assert.deepEqual(Object.keys(config.agency), ['response_mode', 'id', 'url', 'name', 'abbrev', 'type'], `agency of ${config.id}`);
+    assert.equal(config.agency.response_mode, 'list');
+    assert.equal(config.url, `${s.base}/spacecraft_configurations/${config.id}/`);
+  }
+  // The seed page's configurations are listed exactly as the seed nests them.
+  const seedConfigs = new Map(loadSeedPage().results.map((r) => [r.spacecraft_config.id, r.spacecraft_config]));
+  for (const [id, seedConfig] of seedConfigs) {
+    assert.deepEqual(withoutUrls(all.find((c) => c.id === id)), withoutUrls(seedConfig), `seed configuration ${id}`);
+  }
+  // Nulls where the schema allows them, and values elsewhere.
+  assert.ok(all.some((c) => c.image === null) && all.some((c) => c.image !== null), 'some images are null');
+  assert.ok(all.some((c) => c.family === null) && all.some((c) => Array.isArray(c.family) && c.family.length), 'family null, [] or items');
+  // The same normal view is nested in spacecraft records.
+  const { json: dragons } = await get('/spacecraft/?spacecraft_config=3&limit=1');
+  assert.deepEqual(dragons.results[0].spacecraft_config, all.find((c) => c.id === 3));
+});
+
+test('a configuration (detail endpoint) is shaped like SpacecraftConfigDetailed, agency as AgencyNormal', async () => {
+  const details = [];
+  for (let id = 1; id <= 130; id++) {
+    const { status, json } = await get(`/spacecraft_configurations/${id}/`);
+    assert.equal(status, 200, `configuration ${id}`);
+    assert.deepEqual(schemaProblems(json, { $ref: 'SpacecraftConfigDetailed' }), [], `configuration ${id}`);
+    assert.equal(json.response_mode, 'detailed');
+    assert.equal(json.agency.response_mode, 'normal');
+    details.push(json);
+  }
+  // Every nullable field is null somewhere and set somewhere else.
+  for (const key of ['image', 'family', 'maiden_flight', 'height', 'diameter', 'crew_capacity', 'payload_capacity',
+    'payload_return_capacity', 'flight_life', 'spacecraft_flown', 'total_launch_count', 'successful_launches',
+    'failed_launches', 'attempted_landings', 'successful_landings', 'failed_landings', 'fastest_turnaround']) {
+    assert.ok(details.some((c) => c[key] === null), `some configuration has ${key}: null`);
+    assert.ok(details.some((c) => c[key] !== null), `some configuration has a ${key}`);
+  }
+  for (const key of ['description', 'administrator', 'founding_year', 'parent', 'image', 'logo', 'social_logo']) {
+    assert.ok(details.some((c) => c.agency[key] === null), `some agency has ${key}: null`);
+    assert.ok(details.some((c) => c.agency[key] !== null), `some agency has a ${key}`);
+  }
+  assert.ok(details.some((c) => c.info_link === '') && details.some((c) => c.info_link.startsWith('https://')));
+  // A detailed family carries its manufacturer as AgencyNormal, and its counts.
+  const dragon2 = details.find((c) => c.id === 3);
+  assert.equal(dragon2.family[0].name, 'Dragon');
+  assert.equal(dragon2.family[0].manufacturer.founding_year, 2002);
+  assert.equal(typeof dragon2.family[0].spacecraft_flown, 'number');
+  // The detailed record agrees with the listed one on what both carry.
+  const listed = (await allConfigPages()).find((c) => c.id === 3);
+  for (const key of ['id', 'url', 'name', 'type', 'in_use', 'image']) assert.deepEqual(dragon2[key], listed[key], key);
+  for (const key of ['id', 'url', 'name', 'abbrev', 'type']) assert.deepEqual(dragon2.agency[key], listed.agency[key], `agency.${key}`);
+  // The all-null configuration of the data set.
+  const nullable = details.find((c) => c.id === 120);
+  for (const key of ['image', 'family', 'maiden_flight', 'height', 'diameter', 'crew_capacity', 'flight_life',
+    'spacecraft_flown', 'total_launch_count', 'fastest_turnaround']) {
+    assert.equal(nullable[key], null, key);
+  }
+  assert.equal(nullable.wiki_link, '');
+  assert.equal(nullable.agency.abbrev, '');
+  assert.deepEqual(nullable.agency.country, []);
+
+  const missing = await get('/spacecraft_configurations/131/');
+  assert.equal(missing.status, 404);
+  assert.deepEqual(missing.json, { detail: 'No SpacecraftConfiguration matches the given query.' });
+});
+
+test('detailed configurations elsewhere (mode=detailed lists, detailed spacecraft) have the same shape', async () => {
+  for (const config of await allConfigPages('&mode=detailed')) {
+    assert.deepEqual(schemaProblems(config, { $ref: 'SpacecraftConfigDetailed' }), [], `configuration ${config.id}`);
+  }
+  const { json: craft } = await get('/spacecraft/95/');
+  assert.deepEqual(schemaProblems(craft.spacecraft_config, { $ref: 'SpacecraftConfigDetailed' }), []);
+  assert.deepEqual(craft.spacecraft_config, (await get('/spacecraft_configurations/10/')).json);
+  const { json: page } = await get('/spacecraft/?mode=detailed&limit=100');
+  for (const r of page.results) {
+    assert.deepEqual(schemaProblems(r.spacecraft_config, { $ref: 'SpacecraftConfigDetailed' }), [], `spacecraft ${r.id}`);
+  }
+});
+
 // --- transport ------------------------------------------------------------------
 
 test('CORS, preflight, unknown paths', async () => {
