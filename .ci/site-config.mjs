@@ -1,13 +1,27 @@
 // Edits a built index.html the way a deployer would: point it at another API (the meta tag
-// and the Content-Security-Policy that must allow it) and allow Trunk's inline bootstrap
-// script by its hash, so the policy needs no 'unsafe-inline'.
+// and the Content-Security-Policy that must allow it) and allow the inline scripts (Trunk's
+// bootstrap, the prefetch) by their hashes, so the policy needs no 'unsafe-inline'. Release
+// builds are minified first, so tags are matched in either form.
 import { createHash } from 'node:crypto';
 
-const CSP = /(<meta http-equiv="Content-Security-Policy" content=")([^"]*)(")/;
+/** A `<meta>` by one attribute's value, in the written or the minified form (any attribute
+ *  order, quotes only where needed). */
+const metaTag = (attribute, value) => new RegExp(`<meta\\b[^>]*\\b${attribute}="?${value}"?(?=[\\s/>])[^>]*>`, 'i');
+const CONTENT = /(\bcontent=)("[^"]*"|[^\s>"]+)/;
+
+/** Replaces the `content` of the `<meta>` matching `tag` with `edit(content)`. */
+function editMeta(html, tag, edit) {
+  return html.replace(tag, (meta) => meta.replace(CONTENT, (_, name, value) => {
+    const next = edit(value.replace(/^"|"$/g, ''));
+    return `${name}"${next.replace(/"/g, '&quot;')}"`;
+  }));
+}
+
+const CSP = metaTag('http-equiv', 'Content-Security-Policy');
 
 function editPolicy(html, edit) {
   if (!CSP.test(html)) return html; // no policy to keep in step
-  return html.replace(CSP, (_, open, policy, close) => {
+  return editMeta(html, CSP, (policy) => {
     const directives = new Map(
       policy.split(';').map((part) => part.trim()).filter(Boolean).map((part) => {
         const [name, ...values] = part.split(/\s+/);
@@ -15,8 +29,7 @@ function editPolicy(html, edit) {
       }),
     );
     edit(directives);
-    const text = [...directives].map(([name, values]) => [name, ...values].join(' ')).join('; ');
-    return `${open}${text}${close}`;
+    return [...directives].map(([name, values]) => [name, ...values].join(' ')).join('; ');
   });
 }
 
@@ -29,7 +42,7 @@ function allow(directives, name, source) {
 /** Points the page at `apiBase`: the meta tag, connect-src, and img-src (for its media). */
 export function pointSiteAt(html, apiBase) {
   const origin = new URL(apiBase).origin;
-  const pointed = html.replace(/(<meta name="ll2-api-base" content=")[^"]*/, `$1${apiBase}`);
+  const pointed = editMeta(html, metaTag('name', 'll2-api-base'), () => apiBase);
   return editPolicy(pointed, (directives) => {
     allow(directives, 'connect-src', origin);
     allow(directives, 'img-src', origin);
@@ -65,4 +78,28 @@ export function inlinePrefetch(html, source) {
   if (!PREFETCH_PLACEHOLDER.test(html)) throw new Error('index.html has no <script data-prefetch></script> placeholder');
   // A function, not a string: `$` in the script must not be read as a replacement pattern.
   return html.replace(PREFETCH_PLACEHOLDER, () => `<script data-prefetch>${compactScript(source)}</script>`);
+}
+
+const STYLESHEET = /<link\b[^>]*\brel="?stylesheet"?[^>]*>/g;
+const HREF = /\bhref="?([^"\s>]+\.css)"?/;
+
+/**
+ * Joins the page's stylesheets into one file, in their order: the source keeps a stylesheet per
+ * concern (style/), a first visit fetches one (one request, and 1.4 KB less after brotli, which
+ * compresses one file better than six). `dir` holds the built files; returns the new html.
+ */
+export async function bundleStylesheets(html, dir, { readFile, writeFile, rm }) {
+  const links = [...html.matchAll(STYLESHEET)].map(([tag]) => ({ tag, href: tag.match(HREF)?.[1] }));
+  if (links.length < 2 || links.some((link) => !link.href)) return html;
+  const prefix = links[0].href.slice(0, links[0].href.lastIndexOf('/') + 1);
+  const names = links.map((link) => link.href.slice(link.href.lastIndexOf('/') + 1));
+  const css = (await Promise.all(names.map((name) => readFile(`${dir}/${name}`, 'utf8')))).join('\n');
+  const name = `style-${createHash('sha256').update(css).digest('hex').slice(0, 16)}.css`;
+  const integrity = `sha384-${createHash('sha384').update(css).digest('base64')}`;
+  await writeFile(`${dir}/${name}`, css);
+  await Promise.all(names.map((old) => rm(`${dir}/${old}`)));
+  const [first, ...rest] = links;
+  let bundled = html.replace(first.tag, `<link rel="stylesheet" href="${prefix}${name}" integrity="${integrity}">`);
+  for (const link of rest) bundled = bundled.replace(link.tag, '');
+  return bundled;
 }

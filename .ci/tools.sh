@@ -3,7 +3,11 @@
 set -euo pipefail
 
 TRUNK_VERSION=0.21.14
-export PATH="$HOME/.cargo/bin:$PATH"
+# wasm-opt from npm's binaryen (a wasm build of it, installed in seconds); Trunk.toml pins the
+# same version, so Debian's binaryen 108, which breaks the page, is never taken instead.
+BINARYEN_VERSION=132.0.0
+BINARYEN_DIR="$HOME/.cache/spacecraft-explorer/binaryen-$BINARYEN_VERSION"
+export PATH="$BINARYEN_DIR/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 
 log() { printf '\n== %s\n' "$*" >&2; }
 
@@ -52,10 +56,19 @@ ensure_node() {
   fi
 }
 
+ensure_wasm_opt() {
+  if ! wasm-opt --version 2>/dev/null | grep -q "version ${BINARYEN_VERSION%%.*} "; then
+    log "installing wasm-opt (npm binaryen $BINARYEN_VERSION)"
+    mkdir -p "$BINARYEN_DIR"
+    npm install --prefix "$BINARYEN_DIR" --no-audit --no-fund --loglevel=error "binaryen@$BINARYEN_VERSION"
+  fi
+}
+
 # Node.js runs Trunk's post-build hook (CSP hash), the LL2 stand-in and the end-to-end tests.
 ensure_build_tools() {
   ensure_wasm_target
   ensure_trunk
   ensure_wasm_bindgen
   ensure_node
+  ensure_wasm_opt
 }

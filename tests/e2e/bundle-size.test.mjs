@@ -8,10 +8,13 @@ import { join } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { DIST } from './support/harness.mjs';
 
-/** Brotli (quality 11) bytes of wasm + js + css + html, the code transfer of a first visit. */
-const BROTLI_BUDGET = 272_000;
-/** The same in gzip, for hosts that do not serve brotli. */
-const GZIP_BUDGET = 340_000;
+/**
+ * Brotli (quality 11) bytes of wasm + js + css + html, the code transfer of a first visit: the
+ * first-load target (193.4 KB measured; measured + 3% would pass the target itself).
+ */
+const BROTLI_BUDGET = 195_000;
+/** The same in gzip, for hosts that do not serve brotli: 242.0 KB measured, + 3%. */
+const GZIP_BUDGET = 249_300;
 
 test('the release bundle stays within its size budget', async () => {
   const files = (await readdir(DIST)).filter((file) => /\.(wasm|js|css|html)$/.test(file));
