@@ -8,6 +8,7 @@ use crate::api::models::SpacecraftConfig;
 use crate::components::card::Stat;
 use crate::components::image::CreditedImage;
 use crate::components::loaded::Loaded;
+use crate::components::status::SkeletonText;
 use crate::context::AppContext;
 use crate::format::{self, or_dash, yes_no, NO_VALUE};
 use leptos::prelude::*;
@@ -123,11 +124,7 @@ pub fn ConfigurationHeader(id: u32) -> impl IntoView {
                 loading=|| view! {
                     <div class="configuration-summary">
                         <div class="configuration-image card-skeleton"></div>
-                        <div class="configuration-facts">
-                            <div class="skeleton-line skeleton-title"></div>
-                            <div class="skeleton-line"></div>
-                            <div class="skeleton-line skeleton-short"></div>
-                        </div>
+                        <div class="configuration-facts"><SkeletonText /></div>
                     </div>
                 }
                 ready=summary

@@ -47,16 +47,22 @@ pub fn SkeletonCards(count: usize) -> impl IntoView {
                 <li aria-hidden="true">
                     <div class="card card-skeleton">
                         <div class="card-media"></div>
-                        <div class="card-body">
-                            <div class="skeleton-line skeleton-title"></div>
-                            <div class="skeleton-line"></div>
-                            <div class="skeleton-line skeleton-short"></div>
-                        </div>
+                        <div class="card-body"><SkeletonText /></div>
                     </div>
                 </li>
             }
         })
         .collect_view()
+}
+
+/// Grey lines in the shape of a heading and two lines of text.
+#[component]
+pub fn SkeletonText() -> impl IntoView {
+    view! {
+        <div class="skeleton-line skeleton-title"></div>
+        <div class="skeleton-line"></div>
+        <div class="skeleton-line skeleton-short"></div>
+    }
 }
 
 /// No spacecraft match: say so and offer the way out.

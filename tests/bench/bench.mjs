@@ -156,11 +156,12 @@ async function freezeApp(browser, url) {
 async function peerPage(dist, apiBase) {
   const index = await readFile(join(dist, 'index.html'), 'utf8');
   const pick = (pattern) => [...index.matchAll(pattern)].map(([tag]) => tag);
+  // Release builds are minified: attribute values lose their quotes where they can.
   const head = [
-    ...pick(/<meta\b[^>]*http-equiv="Content-Security-Policy"[^>]*>/g),
+    ...pick(/<meta\b[^>]*http-equiv="?Content-Security-Policy"?[^>]*>/g),
     ...pick(/<base\b[^>]*>/g),
-    ...pick(/<meta\b[^>]*name="ll2-api-base"[^>]*>/g),
-    ...pick(/<link\b[^>]*\brel="(?:stylesheet|icon)"[^>]*>/g),
+    ...pick(/<meta\b[^>]*name="?ll2-api-base"?[^>]*>/g),
+    ...pick(/<link\b[^>]*\brel="?(?:stylesheet|icon)"?[^>]*>/g),
     ...pick(/<style\b[^>]*>[\s\S]*?<\/style>/g),
   ].join('\n    ');
   const template = await readFile(join(import.meta.dirname, 'peer.html'), 'utf8');

@@ -89,20 +89,6 @@ function assertSpentExactly(urls, message) {
   assert.deepEqual(requests.map(urlOf).sort(), [...urls].sort(), `${message}: ${describeRequests(requests)}`);
 }
 
-const quotaText = () => browser.exec(
-  `const el = document.querySelector('.header-tools > [data-testid=quota]'); return el && el.textContent.replace(/\\s+/g, ' ').trim();`,
-);
-
-function waitForQuotaText(pattern, timeout = 20_000) {
-  return browser.waitFor(
-    `const el = document.querySelector('.header-tools > [data-testid=quota]');
-     return el !== null && new RegExp(arguments[0]).test(el.textContent.replace(/\\s+/g, ' ').trim());`,
-    { timeout, args: [pattern.source], message: `the header's quota meter to match ${pattern}` },
-  ).catch(async (error) => {
-    error.message += ` (meter: ${JSON.stringify(await quotaText())})`;
-    throw error;
-  });
-}
 
 test('a first visit asks for the list and the statuses once each, and not for configurations', async () => {
   await mouseAway(browser);
@@ -282,7 +268,7 @@ for (const { used, refreshes } of [{ used: 14, refreshes: false }, { used: 3, re
   test(`a stale view is ${refreshes ? '' : 'not '}refreshed in the background when the quota report says ${used} / 15 are used`, async () => {
     resetStandin(used);
     await openGrid('');
-    await waitForQuotaText(new RegExp(`^${used} / 15 requests used$`));
+    await app.waitForQuotaText(new RegExp(`^${used} / 15 requests used$`));
     // A view the app has not read yet, stored 11 minutes ago with 3 cards.
     const query = 'ordering=id';
     const full = app.expectedList(query);
@@ -440,11 +426,11 @@ test('the quota meter is read once after the first cards, counted here in betwee
   await sleep(500);
   assert.equal(checks(), 1, 'one quota check, after the first cards: none on the critical path');
   // 7 as reported; 8 when the statuses answer (which follows the first cards) came after it.
-  await waitForQuotaText(/^[78] \/ 15 requests used$/);
-  const before = Number((await quotaText()).split(' ')[0]);
+  await app.waitForQuotaText(/^[78] \/ 15 requests used$/);
+  const before = Number((await app.quotaText()).split(' ')[0]);
 
   await chooseView('select[name=ordering]', 'id', 'ordering=id');
-  await waitForQuotaText(new RegExp(`^${before + 1} / 15 requests used$`));
+  await app.waitForQuotaText(new RegExp(`^${before + 1} / 15 requests used$`));
   assert.equal(checks(), 1, 'a request is counted here, not asked about');
   assert.equal(await browser.exec(
     `return document.querySelector('.header-tools > [data-testid=quota] meter').getAttribute('max');`), '15');
@@ -453,6 +439,6 @@ test('the quota meter is read once after the first cards, counted here in betwee
   app.standin.reset();
   pinQuota(app.standin, { current_use: 15, next_use_secs: 754 });
   await openSettings(browser);
-  await waitForQuotaText(/next request in 12 min (3[0-4]|[12]\d) s/);
+  await app.waitForQuotaText(/next request in 12 min (3[0-4]|[12]\d) s/);
   assert.equal(checks(), 1, 'one more check, when the settings opened');
 });

@@ -101,18 +101,6 @@ async function waitForCardFacts(id, facts, message, timeout = 10_000) {
   });
 }
 
-const quotaText = () => textOf('.header-tools > [data-testid=quota]');
-
-function waitForQuotaText(pattern, timeout = 10_000) {
-  return browser.waitFor(
-    `const el = document.querySelector('.header-tools > [data-testid=quota]');
-     return el !== null && new RegExp(arguments[0]).test(el.textContent.replace(/\\s+/g, ' ').trim());`,
-    { timeout, args: [pattern.source], message: `the header's quota meter to match ${pattern}` },
-  ).catch(async (error) => {
-    error.message += ` (meter: ${JSON.stringify(await quotaText())})`;
-    throw error;
-  });
-}
 
 async function saveSettings() {
   await clickOn(browser, 'form[data-testid=settings] button[type=submit]');
@@ -447,7 +435,7 @@ const NEW_KEY = 'e2e-review-Key-4b1d';
 
 test('saving a new API key while an answer is on its way asks again with the new key, and the late old answer changes nothing', async () => {
   await openPlainGrid();
-  await waitForQuotaText(/^3 \/ 15 requests used$/);
+  await app.waitForQuotaText(/^3 \/ 15 requests used$/);
   // The keyless request for the next view is answered late, and with a throttle.
   app.standin.failNext({ path: 'spacecraft/', match_query: 'ordering=id', retry_after: 754, delay_ms: 4000 });
   await choose(browser, 'select[name=ordering]', 'id');
@@ -479,7 +467,7 @@ test('saving a new API key while an answer is on its way asks again with the new
 
 test('a quota check still on its way for the old key does not fill the meter after a new key is saved', async () => {
   await openPlainGrid();
-  await waitForQuotaText(/^3 \/ 15 requests used$/);
+  await app.waitForQuotaText(/^3 \/ 15 requests used$/);
   app.standin.reset();
   // The next quota check (made without a key) answers late, with the keyless visitor's 12 / 15;
   // every check after it reports 3 / 15.
@@ -506,7 +494,7 @@ test('a quota check still on its way for the old key does not fill the meter aft
   const used = texts.map((text) => /^(\d+) \/ 15 requests used$/.exec(text)).filter(Boolean).map((m) => Number(m[1]));
   assert.ok(used.length >= 1 && used.every((count) => count < 12),
     `the meter shows the quota reported for the new key (3 / 15, perhaps counted up since), never the late answer to the old one (12 / 15): ${JSON.stringify(texts)}`);
-  assert.match(await quotaText() ?? '', /^[3-9] \/ 15 requests used$/, 'and still does');
+  assert.match(await app.quotaText() ?? '', /^[3-9] \/ 15 requests used$/, 'and still does');
   const checks = throttleChecks();
   assert.ok(checks.some((check) => check.authorization === `Token ${NEW_KEY}` && check.at >= savedAt - 1000),
     `a quota check with the new key after saving: ${JSON.stringify(checks.map(({ authorization, at }) => ({ authorization, at: at - savedAt })))}`);

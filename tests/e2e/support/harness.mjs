@@ -148,6 +148,24 @@ export async function openApp({ prefix = '/', width = 1280, height = 900, dist =
         `try { sessionStorage.clear(); localStorage.clear(); } catch (error) { /* not on the app */ }`,
       ).catch(() => {});
     },
+    /** The header's quota meter as a person reads it ("3 / 15 requests used"), or null. */
+    quotaText() {
+      return browser.exec(
+        `const el = document.querySelector('.header-tools > [data-testid=quota]');
+         return el && el.textContent.replace(/\\s+/g, ' ').trim();`,
+      );
+    },
+    /** Waits until the header's quota meter reads like `pattern`. */
+    waitForQuotaText(pattern, timeout = 20_000) {
+      return browser.waitFor(
+        `const el = document.querySelector('.header-tools > [data-testid=quota]');
+         return el !== null && new RegExp(arguments[0]).test(el.textContent.replace(/\\s+/g, ' ').trim());`,
+        { timeout, args: [pattern.source], message: `the header's quota meter to match ${pattern}` },
+      ).catch(async (error) => {
+        error.message += ` (meter: ${JSON.stringify(await app.quotaText())})`;
+        throw error;
+      });
+    },
     /** Browser console messages at SEVERE level seen so far (kept across calls). */
     async consoleErrors() {
       app.console.push(...await browser.consoleErrors());
