@@ -54,6 +54,12 @@ ensure_node() {
     apt-get update -qq
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs >/dev/null
   fi
+  # Debian packages npm apart from Node.js; the e2e dependencies and wasm-opt come through it.
+  if ! command -v npm >/dev/null; then
+    log "installing npm"
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq npm >/dev/null
+  fi
 }
 
 ensure_wasm_opt() {
