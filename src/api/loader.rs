@@ -84,7 +84,8 @@ where
 {
     // A fresh cached answer is there from the first render: no loading state flashes by.
     let mut shown_key = None;
-    let initial = match untrack(&key).map(|key| (cached(&key), key)) {
+    let first_key = untrack(&key);
+    let initial = match first_key.clone().map(|key| (cached(&key), key)) {
         Some((Cached::Fresh(value), key)) => {
             shown_key = Some(key);
             Load::Ready(value)
@@ -95,6 +96,8 @@ where
     let (state, set_state) = signal(initial);
     // The key the state belongs to (or is being loaded for); the same key again is no news.
     let current_key: StoredValue<Option<K>, LocalStorage> = StoredValue::new_local(shown_key);
+    // The key the initial state was built for (its loading view, when it is one).
+    let first_key: StoredValue<Option<K>, LocalStorage> = StoredValue::new_local(first_key);
     let (slow, set_slow) = signal(false);
     let retries = RwSignal::new(0u32);
     let auto_retries = RwSignal::new(0u32);
@@ -130,7 +133,9 @@ where
         drop_current();
         let this_request = generation.get_value() + 1;
         generation.set_value(this_request);
-        set_slow.set(false);
+        if slow.get_untracked() {
+            set_slow.set(false);
+        }
 
         // A retry always asks the API; otherwise the cache may answer.
         let background = match if retrying { Cached::Miss } else { cached(&key) } {
@@ -146,7 +151,14 @@ where
                 true
             }
             Cached::Miss => {
-                set_state.set(Load::Loading);
+                // The first run's state is already this key's loading view: setting it again
+                // would only build the same placeholders a second time.
+                let shown = previous_run.is_none()
+                    && first_key.with_value(|first| first.as_ref() == Some(&key))
+                    && state.with_untracked(|state| matches!(state, Load::Loading));
+                if !shown {
+                    set_state.set(Load::Loading);
+                }
                 false
             }
         };

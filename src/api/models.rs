@@ -28,8 +28,18 @@ pub struct Page<T> {
     pub next: Option<String>,
     pub previous: Option<String>,
     pub results: Vec<T>,
+    /// A fingerprint of each record's JSON text, in the order of `results`: a view can tell a
+    /// changed record from an unchanged one without comparing them field by field.
+    pub fingerprints: Vec<u64>,
     /// Records of this page that were not of the expected shape.
     pub skipped: u64,
+}
+
+/// FNV-1a over a record's JSON text (not for security: it only tells versions of one record apart).
+fn fingerprint(text: &str) -> u64 {
+    text.bytes().fold(0xcbf2_9ce4_8422_2325, |hash, byte| {
+        (hash ^ u64::from(byte)).wrapping_mul(0x0000_0100_0000_01b3)
+    })
 }
 
 impl<'de, T: DeserializeOwned> Deserialize<'de> for Page<T> {
@@ -48,10 +58,14 @@ impl<'de, T: DeserializeOwned> Deserialize<'de> for Page<T> {
         }
         let envelope = Envelope::deserialize(deserializer)?;
         let mut results = Vec::with_capacity(envelope.results.len());
+        let mut fingerprints = Vec::with_capacity(envelope.results.len());
         let mut skipped = 0;
         for record in &envelope.results {
             match serde_json::from_str::<T>(record.get()) {
-                Ok(value) => results.push(value),
+                Ok(value) => {
+                    results.push(value);
+                    fingerprints.push(fingerprint(record.get()));
+                }
                 Err(_) => skipped += 1,
             }
         }
@@ -60,6 +74,7 @@ impl<'de, T: DeserializeOwned> Deserialize<'de> for Page<T> {
             next: envelope.next,
             previous: envelope.previous,
             results,
+            fingerprints,
             skipped,
         })
     }
@@ -452,6 +467,26 @@ mod tests {
             .clone()
             .unwrap_or_default();
         assert_eq!(config.id, None, "a null id is unknown, not 0");
+        Ok(())
+    }
+
+    #[test]
+    fn each_read_record_has_a_fingerprint_of_its_version() -> TestResult {
+        let page: Page<Spacecraft> = serde_json::from_str(
+            r#"{"count": 3, "results": [{"id": 1, "name": "A"}, {"name": "no id"}, {"id": 2, "name": "B"}]}"#,
+        )?;
+        assert_eq!(page.fingerprints.len(), page.results.len());
+        let refreshed: Page<Spacecraft> = serde_json::from_str(
+            r#"{"count": 2, "results": [{"id": 1, "name": "A"}, {"id": 2, "name": "B2"}]}"#,
+        )?;
+        assert_eq!(
+            page.fingerprints[0], refreshed.fingerprints[0],
+            "unchanged record"
+        );
+        assert_ne!(
+            page.fingerprints[1], refreshed.fingerprints[1],
+            "changed record"
+        );
         Ok(())
     }
 

@@ -79,22 +79,22 @@ pub fn Filters(
             </div>
             <div id="filter-fields" class="filter-fields" class:open=move || open.get()>
             <SelectField label="Sort by" name="ordering" edit errors>
-                <option value="" prop:selected=move || query.get().ordering.is_none()>"API order"</option>
+                <option value="" prop:selected=move || query.with(|q| q.ordering.is_none())>"API order"</option>
                 {Ordering::all().map(|ordering| view! {
                     <option
                         value=ordering.to_param()
-                        prop:selected=move || query.get().ordering == Some(ordering)
+                        prop:selected=move || query.with(|q| q.ordering == Some(ordering))
                     >{ordering.label()}</option>
                 }).collect_view()}
             </SelectField>
             <SelectField label="Status" name="status" edit errors on_reach=Callback::new(move |()| lookups.want_statuses())>
-                <option value="" prop:selected=move || query.get().status.is_none()>"Any status"</option>
+                <option value="" prop:selected=move || query.with(|q| q.status.is_none())>"Any status"</option>
                 {move || status_options(lookups.statuses.state.get(), query.get().status)}
             </SelectField>
             <ConfigurationField query errors edit />
-            <YesNoField label="In space" name="in_space" edit errors value=Signal::derive(move || query.get().in_space) />
+            <YesNoField label="In space" name="in_space" edit errors value=Signal::derive(move || query.with(|q| q.in_space)) />
             <YesNoField label="Placeholder" name="is_placeholder" edit errors
-                value=Signal::derive(move || query.get().is_placeholder) />
+                value=Signal::derive(move || query.with(|q| q.is_placeholder)) />
             <SelectField label="Per page" name="limit" edit errors>
                 {move || {
                     let current = query.get().page_size();
@@ -109,8 +109,8 @@ pub fn Filters(
                 }}
             </SelectField>
             <SelectField label="Detail" name="mode" edit errors>
-                <option value="normal" prop:selected=move || query.get().mode == Mode::Normal>"Normal"</option>
-                <option value="detailed" prop:selected=move || query.get().mode == Mode::Detailed>"Detailed"</option>
+                <option value="normal" prop:selected=move || query.with(|q| q.mode == Mode::Normal)>"Normal"</option>
+                <option value="detailed" prop:selected=move || query.with(|q| q.mode == Mode::Detailed)>"Detailed"</option>
             </SelectField>
             <div class="field field-actions">
                 {move || query.get().name.map(|name| view! {
@@ -346,7 +346,7 @@ fn ConfigurationField(
             <select id="f-config" name="spacecraft_config" on:change=move |event| {
                 edit.run(("spacecraft_config", event_target_value(&event)))
             }>
-                <option value="" prop:selected=move || query.get().spacecraft_config.is_none()>"Any configuration"</option>
+                <option value="" prop:selected=move || query.with(|q| q.spacecraft_config.is_none())>"Any configuration"</option>
                 {options}
             </select>
             </div>

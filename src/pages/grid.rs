@@ -10,7 +10,7 @@ use crate::components::configuration::ConfigurationHeader;
 use crate::components::filters::{Change, Filters};
 use crate::components::loaded::Loaded;
 use crate::components::pager::{Pager, ResultCount};
-use crate::components::status::{EmptyResults, SkeletonCards};
+use crate::components::status::{skeleton_cards_html, EmptyResults};
 use crate::context::AppContext;
 use crate::head;
 use crate::paging::range_text;
@@ -98,7 +98,8 @@ pub fn GridPage() -> impl IntoView {
     });
 
     let summary = move |page: &Page<Spacecraft>| {
-        view! { <ResultSummary page=page.clone() query=query.get_untracked() count_ref /> }
+        let (shown, count, skipped) = (page.results.len() as u64, page.count, page.skipped);
+        view! { <ResultSummary shown count skipped query=query.get_untracked() count_ref /> }
     };
 
     view! {
@@ -115,9 +116,11 @@ pub fn GridPage() -> impl IntoView {
                 label="Results"
                 loading=move || view! {
                     <p class="result-count result-count-loading" data-testid="loading">"Loading spacecraft…"</p>
-                    <ul class="card-grid" role="list">
-                        <SkeletonCards count=query.get_untracked().page_size().min(20) as usize />
-                    </ul>
+                    <ul
+                        class="card-grid"
+                        role="list"
+                        inner_html=skeleton_cards_html(query.get_untracked().page_size().min(20) as usize)
+                    ></ul>
                 }
                 ready=summary
             >
@@ -172,14 +175,39 @@ fn QuickViews(query: Memo<Query>) -> impl IntoView {
     }
 }
 
-/// The cards of the last answer. They stay mounted across views, keyed by id and mode, so a
-/// change whose answer is cached only moves, adds and removes cards instead of rebuilding all;
-/// each card follows its record, so a refreshed answer reaches cards whose id stays.
+/// One card of `CardList`: its key names the record's version (id and JSON fingerprint), so an
+/// unchanged record keeps its card and a refreshed one gets a new card in its place.
+#[derive(Clone)]
+struct CardItem {
+    key: (u64, u64),
+    index: usize,
+    craft: std::sync::Arc<Spacecraft>,
+}
+
+impl PartialEq for CardItem {
+    fn eq(&self, other: &Self) -> bool {
+        self.key == other.key && self.index == other.index
+    }
+}
+
+/// The cards of the last answer. They stay mounted across views, keyed by record version, so a
+/// change whose answer is cached only moves, adds and removes cards instead of rebuilding all,
+/// and a refreshed answer rebuilds only the cards whose record changed.
 #[component]
 fn CardList(list: Loader<Page<Spacecraft>>) -> impl IntoView {
-    let cards = Memo::new(move |previous: Option<&Vec<Spacecraft>>| {
+    let cards = Memo::new(move |previous: Option<&Vec<CardItem>>| {
         list.state.with(|state| match state {
-            Load::Ready(page) => page.results.clone(),
+            Load::Ready(page) => page
+                .results
+                .iter()
+                .zip(&page.fingerprints)
+                .enumerate()
+                .map(|(index, (craft, fingerprint))| CardItem {
+                    key: (craft.id, *fingerprint),
+                    index,
+                    craft: std::sync::Arc::new(craft.clone()),
+                })
+                .collect(),
             _ => previous.cloned().unwrap_or_default(),
         })
     });
@@ -188,19 +216,11 @@ fn CardList(list: Loader<Page<Spacecraft>>) -> impl IntoView {
     view! {
         <ul class="card-grid" role="list" hidden=move || cards.with(Vec::is_empty) || !is_ready()>
             <For
-                each=move || cards.get().into_iter().enumerate()
-                key=|(_, craft)| (craft.id, craft.is_detailed())
-                children=move |(index, craft)| {
-                    let key = (craft.id, craft.is_detailed());
-                    let record = Memo::new(move |previous: Option<&Spacecraft>| {
-                        cards
-                            .with(|cards| cards.iter().find(|c| (c.id, c.is_detailed()) == key).cloned())
-                            .or_else(|| previous.cloned())
-                            .unwrap_or_else(|| craft.clone())
-                    });
-                    view! {
-                        <li>{move || view! { <SpacecraftCard craft=record.get() eager_image=index < 4 /> }}</li>
-                    }
+                each=move || cards.get()
+                key=|item| item.key
+                children=move |item| {
+                    let craft = std::sync::Arc::unwrap_or_clone(item.craft);
+                    view! { <li><SpacecraftCard craft eager_image=item.index < 4 /></li> }
                 }
             />
         </ul>
@@ -210,15 +230,16 @@ fn CardList(list: Loader<Page<Spacecraft>>) -> impl IntoView {
 /// The count above the cards, what could not be shown, or why there are none.
 #[component]
 fn ResultSummary(
-    page: Page<Spacecraft>,
+    shown: u64,
+    count: u64,
+    skipped: u64,
     query: Query,
     count_ref: NodeRef<html::P>,
 ) -> impl IntoView {
     let context = expect_context::<AppContext>();
-    let shown = page.results.len() as u64;
-    let count = page.count;
-    let skipped = (page.skipped > 0).then(|| {
-        let text = match page.skipped {
+    let skipped_count = skipped;
+    let skipped = (skipped_count > 0).then(|| {
+        let text = match skipped_count {
             1 => "1 spacecraft in this page could not be shown: the API sent it in a shape we could not read.".to_string(),
             n => format!("{n} spacecraft in this page could not be shown: the API sent them in a shape we could not read."),
         };
@@ -228,7 +249,7 @@ fn ResultSummary(
         let clear_href = query
             .is_filtered()
             .then(|| context.paths.grid(&query.without_filters()));
-        let first_page_href = (query.offset > 0 && count > 0 && page.skipped == 0)
+        let first_page_href = (query.offset > 0 && count > 0 && skipped_count == 0)
             .then(|| context.paths.grid(&query.with_offset(0)));
         view! { <EmptyResults clear_href first_page_href /> }
     });
