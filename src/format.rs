@@ -154,6 +154,18 @@ pub fn group_thousands(value: u64) -> String {
     out
 }
 
+/// How long ago something happened, given its age in ms: `just now`, `12 min ago`, `3 h ago`,
+/// `2 days ago` (rounded down: an answer saved 59 s ago was not saved "1 min ago").
+pub fn ago(age_ms: u64) -> String {
+    let minutes = age_ms / 60_000;
+    match minutes {
+        0 => "just now".to_string(),
+        1..=59 => format!("{minutes} min ago"),
+        60..=2_879 => format!("{} h ago", minutes / 60),
+        _ => format!("{} days ago", minutes / 1_440),
+    }
+}
+
 /// The date part of an ISO 8601 date or date-time (`2021-06-17T01:22:31Z`) as `17 Jun 2021`
 /// (UTC, which is what LL2 writes). Anything unreadable comes back unchanged.
 pub fn date(value: &str) -> String {
@@ -293,5 +305,15 @@ mod tests {
         assert_eq!(metres(f64::NAN), "0 m");
         assert_eq!(kilograms(6000.0), "6,000 kg");
         assert_eq!(kilograms(2507.6), "2,508 kg");
+    }
+
+    #[test]
+    fn ages_read_like_speech() {
+        assert_eq!(ago(59_000), "just now");
+        assert_eq!(ago(60_000), "1 min ago");
+        assert_eq!(ago(12 * 60_000 + 59_000), "12 min ago");
+        assert_eq!(ago(3 * 3_600_000 + 1), "3 h ago");
+        assert_eq!(ago(47 * 3_600_000), "47 h ago");
+        assert_eq!(ago(49 * 3_600_000), "2 days ago");
     }
 }

@@ -128,13 +128,14 @@
     // app then asks itself).
     let entry = null;
     try {
-      entry = w.sessionStorage.getItem('ll2-cache:' + url);
+      entry = w.localStorage.getItem('ll2-cache:' + url);
     } catch (e) {
       // Storage disabled: the app has no cache either.
     }
     const stamp = /^(\+?\d+)\n/.exec(entry);
     const age = stamp ? Date.now() - stamp[1] : -1;
-    if (age >= 0 && age < 600000) return;
+    // Offline the app shows what it has stored (with its age) and asks when back online.
+    if ((age >= 0 && age < 600000) || !w.navigator.onLine) return;
 
     // As the app's own request (gloo-net): no credentials, only the Authorization header.
     w.__ll2Prefetch = {

@@ -317,8 +317,12 @@ async fn the_same_key_never_asks_twice_but_retry_asks_again() {
 
 #[wasm_bindgen_test]
 async fn a_stale_answer_shows_at_once_and_is_refreshed_in_the_background() {
-    let (root, _key, calls, _retry, _mounted) =
-        mount_loader(30, |_| Cached::Stale("old".to_string(), true)).await;
+    let (root, _key, calls, _retry, _mounted) = mount_loader(30, |_| Cached::Stale {
+        value: "old".to_string(),
+        stored_at: 1,
+        may_refresh: true,
+    })
+    .await;
     assert_eq!(
         text_of(&root, "p"),
         "old",
@@ -331,8 +335,11 @@ async fn a_stale_answer_shows_at_once_and_is_refreshed_in_the_background() {
 
 #[wasm_bindgen_test]
 async fn a_fresh_answer_costs_no_request() {
-    let (root, _key, calls, _retry, _mounted) =
-        mount_loader(30, |_| Cached::Fresh("cached".to_string())).await;
+    let (root, _key, calls, _retry, _mounted) = mount_loader(30, |_| Cached::Fresh {
+        value: "cached".to_string(),
+        stored_at: 1,
+    })
+    .await;
     gloo_timeout(60).await;
     assert_eq!(text_of(&root, "p"), "cached");
     assert!(calls.borrow().is_empty());

@@ -1,16 +1,19 @@
-//! A response cache keyed by the exact API URL. Each visitor's browser has its own small LL2
-//! quota (15 requests an hour on production), so every answer we can reuse is a request saved.
+//! A response cache keyed by the exact API URL (so per API host). Each visitor's browser has
+//! its own small LL2 quota (15 requests an hour on production), so every answer we can reuse is
+//! a request saved, and one that survives a closed tab is one more.
 //!
-//! Entries live in memory and in Web Storage: `sessionStorage` for views (survives a reload),
-//! `localStorage` for the lookup lists, which change rarely. Storage that is full or disabled
-//! (private mode) silently leaves the memory copy.
+//! Entries live in memory and in `localStorage`, whatever their policy: the policy only decides
+//! how long an answer counts as fresh. A stale answer is still worth keeping: offline, or when
+//! the API fails, it is what the visitor sees (with its age). Storage is bounded
+//! (`STORAGE_BOUND`), least recently used out; storage that is full or disabled (private mode)
+//! silently leaves the memory copy.
 
 /// How long an answer counts as fresh.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Policy {
-    /// Spacecraft lists and records: 10 minutes, kept for the browser session.
+    /// Spacecraft lists and records: 10 minutes.
     View,
-    /// Statuses and configurations: 24 hours, kept across sessions.
+    /// Statuses and configurations: 24 hours.
     Lookup,
 }
 
@@ -22,6 +25,16 @@ impl Policy {
         }
     }
 }
+
+/// What our stored answers may take of `localStorage` (in UTF-16 units, as browsers count):
+/// browsers give an origin about 5 MB, and the settings must still fit.
+pub const STORAGE_BOUND: usize = 4_000_000;
+
+/// The storage key prefix of an answer (namespaced so we never touch another app's keys).
+pub const PREFIX: &str = "ll2-cache:";
+
+/// The storage key of the recency list: one stored URL per line, least recently used first.
+pub const RECENCY_KEY: &str = "ll2-cache-recency";
 
 /// A stored answer: when it was stored (whole ms since the epoch: integers keep float parsing
 /// and printing, 13 KB of wasm, out of the app) and its body.
@@ -60,9 +73,54 @@ pub fn now_ms() -> u64 {
     js_sys::Date::now() as u64
 }
 
-/// The storage key of an API URL (namespaced so we never read another app's keys).
+/// The storage key of an API URL.
 pub fn storage_key(url: &str) -> String {
-    format!("ll2-cache:{url}")
+    format!("{PREFIX}{url}")
+}
+
+/// A stored answer as the bound sees it: its key, the room it takes (key and value, in UTF-8
+/// bytes, never fewer than the UTF-16 units a browser counts) and when it was stored.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Stored {
+    pub key: String,
+    pub size: usize,
+    pub stored_at: u64,
+}
+
+/// Which stored answers to drop so that `incoming` more fits under `bound`, least recently used
+/// first. `recency` names keys least recent first; a key it does not name (written by another
+/// tab or an older version) counts as older than every named one, oldest stored first.
+pub fn evictions(
+    stored: &[Stored],
+    recency: &[String],
+    incoming: usize,
+    bound: usize,
+) -> Vec<String> {
+    let rank = |entry: &Stored| match recency.iter().position(|key| *key == entry.key) {
+        Some(position) => (1, position as u64),
+        None => (0, entry.stored_at),
+    };
+    let mut kept: Vec<&Stored> = stored.iter().collect();
+    let mut total: usize = kept.iter().map(|entry| entry.size).sum::<usize>() + incoming;
+    let mut dropped = Vec::new();
+    // A few hundred entries at most: picking the oldest each time beats a sort's code size.
+    while total > bound {
+        let Some(oldest) = (0..kept.len()).min_by_key(|&index| rank(kept[index])) else {
+            break;
+        };
+        let entry = kept.swap_remove(oldest);
+        total -= entry.size;
+        dropped.push(entry.key.clone());
+    }
+    dropped
+}
+
+/// The recency list as stored: keys, least recently used first.
+pub fn parse_recency(text: &str) -> Vec<String> {
+    text.lines()
+        .filter(|line| line.starts_with(PREFIX))
+        .map(str::to_string)
+        .collect()
 }
 
 #[cfg(target_arch = "wasm32")]
@@ -70,7 +128,10 @@ pub use browser::{fresh, lookup, store};
 
 #[cfg(target_arch = "wasm32")]
 mod browser {
-    use super::{now_ms, storage_key, Entry, Policy};
+    use super::{
+        evictions, now_ms, parse_recency, storage_key, Entry, Stored, PREFIX, RECENCY_KEY,
+        STORAGE_BOUND,
+    };
     use crate::api::endpoints::ApiRequest;
     use std::cell::RefCell;
     use web_sys::Storage;
@@ -81,18 +142,14 @@ mod browser {
         static MEMORY: RefCell<Vec<(String, Entry)>> = const { RefCell::new(Vec::new()) };
     }
 
-    fn storage(policy: Policy) -> Option<Storage> {
-        let window = web_sys::window()?;
+    fn storage() -> Option<Storage> {
         // Either call can throw (storage disabled): treat it as absent.
-        match policy {
-            Policy::View => window.session_storage().ok().flatten(),
-            Policy::Lookup => window.local_storage().ok().flatten(),
-        }
+        web_sys::window()?.local_storage().ok().flatten()
     }
 
     /// Any stored answer for `request`, fresh or not, with whether it is fresh.
     pub fn lookup(request: &ApiRequest) -> Option<(Entry, bool)> {
-        let (url, policy) = (request.url.as_str(), request.policy);
+        let url = request.url.as_str();
         let entry = MEMORY
             .with(|memory| {
                 let memory = memory.borrow();
@@ -103,15 +160,18 @@ mod browser {
                     .map(|(_, entry)| entry.clone())
             })
             .or_else(|| {
-                let entry = storage(policy)?
-                    .get_item(&storage_key(url))
+                let storage = storage()?;
+                let key = storage_key(url);
+                let entry = storage
+                    .get_item(&key)
                     .ok()
                     .flatten()
                     .and_then(|text| Entry::decode(&text))?;
+                touch(&storage, &key);
                 remember(url, entry.clone());
                 Some(entry)
             })?;
-        let fresh = entry.is_fresh(policy, now_ms());
+        let fresh = entry.is_fresh(request.policy, now_ms());
         Some((entry, fresh))
     }
 
@@ -129,17 +189,91 @@ mod browser {
             stored_at: now_ms(),
             body: body.to_string(),
         };
-        if let Some(storage) = storage(request.policy) {
-            // Full storage: drop our older entries once and try again; then give up quietly.
-            if storage
-                .set_item(&storage_key(url), &entry.encode())
-                .is_err()
-            {
-                evict_own_entries(&storage);
-                let _ = storage.set_item(&storage_key(url), &entry.encode());
-            }
+        if let Some(storage) = storage() {
+            persist(&storage, &storage_key(url), &entry.encode());
         }
         remember(url, entry);
+    }
+
+    /// Writes one answer within the bound, dropping the least recently used to make room.
+    fn persist(storage: &Storage, key: &str, text: &str) {
+        let size = key.len() + text.len();
+        if size > STORAGE_BOUND {
+            return;
+        }
+        let recency = read_recency(storage);
+        let stored = stored_answers(storage, &recency, key);
+        let mut dropped = evictions(&stored, &recency, size, STORAGE_BOUND);
+        for old in &dropped {
+            let _ = storage.remove_item(old);
+        }
+        // Still full (other data of this origin): drop ours, oldest first, until it fits.
+        let mut candidates = evictions(&stored, &recency, usize::MAX / 2, 0)
+            .into_iter()
+            .filter(|old| !dropped.contains(old))
+            .collect::<Vec<_>>()
+            .into_iter();
+        while storage.set_item(key, text).is_err() {
+            let Some(old) = candidates.next() else {
+                return;
+            };
+            let _ = storage.remove_item(&old);
+            dropped.push(old);
+        }
+        // The list keeps only what is still stored, so it cannot grow for ever.
+        let kept = recency
+            .into_iter()
+            .filter(|listed| {
+                listed != key
+                    && !dropped.contains(listed)
+                    && stored.iter().any(|entry| entry.key == *listed)
+            })
+            .collect();
+        write_recency(storage, kept, key);
+    }
+
+    /// Our stored answers other than `except`, with their sizes.
+    fn stored_answers(storage: &Storage, recency: &[String], except: &str) -> Vec<Stored> {
+        let count = storage.length().unwrap_or(0);
+        (0..count)
+            .filter_map(|index| storage.key(index).ok().flatten())
+            .filter(|key| key.starts_with(PREFIX) && key != except)
+            .filter_map(|key| {
+                let text = storage.get_item(&key).ok().flatten()?;
+                // Unlisted entries are ranked by when they were stored.
+                let stored_at = if recency.contains(&key) {
+                    0
+                } else {
+                    Entry::decode(&text).map_or(0, |entry| entry.stored_at)
+                };
+                Some(Stored {
+                    size: key.len() + text.len(),
+                    key,
+                    stored_at,
+                })
+            })
+            .collect()
+    }
+
+    fn read_recency(storage: &Storage) -> Vec<String> {
+        storage
+            .get_item(RECENCY_KEY)
+            .ok()
+            .flatten()
+            .map(|text| parse_recency(&text))
+            .unwrap_or_default()
+    }
+
+    /// Marks `key` as the most recently used answer.
+    fn touch(storage: &Storage, key: &str) {
+        let mut recency = read_recency(storage);
+        recency.retain(|listed| listed != key);
+        write_recency(storage, recency, key);
+    }
+
+    fn write_recency(storage: &Storage, mut recency: Vec<String>, newest: &str) {
+        recency.push(newest.to_string());
+        let _ = storage.set_item(RECENCY_KEY, &recency.join("\n"));
     }
 
     fn remember(url: &str, entry: Entry) {
@@ -148,17 +282,6 @@ mod browser {
             memory.retain(|(key, _)| key != url);
             memory.push((url.to_string(), entry));
         });
-    }
-
-    fn evict_own_entries(storage: &Storage) {
-        let count = storage.length().unwrap_or(0);
-        let keys: Vec<String> = (0..count)
-            .filter_map(|index| storage.key(index).ok().flatten())
-            .filter(|key| key.starts_with("ll2-cache:"))
-            .collect();
-        for key in keys {
-            let _ = storage.remove_item(&key);
-        }
     }
 }
 
@@ -184,6 +307,71 @@ mod tests {
         assert!(
             !entry.is_fresh(Policy::View, 999_000),
             "clock went backwards"
+        );
+    }
+
+    fn stored(key: &str, size: usize, stored_at: u64) -> Stored {
+        Stored {
+            key: format!("{PREFIX}{key}"),
+            size,
+            stored_at,
+        }
+    }
+
+    #[test]
+    fn the_least_recently_used_answers_make_room() {
+        let answers = [
+            stored("a", 100, 1),
+            stored("b", 100, 2),
+            stored("c", 100, 3),
+        ];
+        let recency: Vec<String> = ["c", "a", "b"]
+            .iter()
+            .map(|key| format!("{PREFIX}{key}"))
+            .collect();
+        assert_eq!(
+            evictions(&answers, &recency, 50, 400),
+            Vec::<String>::new(),
+            "it fits"
+        );
+        assert_eq!(
+            evictions(&answers, &recency, 100, 350),
+            [format!("{PREFIX}c")]
+        );
+        assert_eq!(
+            evictions(&answers, &recency, 250, 400),
+            [format!("{PREFIX}c"), format!("{PREFIX}a")]
+        );
+    }
+
+    #[test]
+    fn answers_the_recency_list_does_not_name_go_first_oldest_first() {
+        let answers = [
+            stored("listed", 100, 1),
+            stored("new", 100, 9),
+            stored("old", 100, 5),
+        ];
+        let recency = vec![format!("{PREFIX}listed")];
+        assert_eq!(
+            evictions(&answers, &recency, 100, 300),
+            [format!("{PREFIX}old")]
+        );
+        assert_eq!(
+            evictions(&answers, &recency, 0, 0),
+            [
+                format!("{PREFIX}old"),
+                format!("{PREFIX}new"),
+                format!("{PREFIX}listed")
+            ]
+        );
+    }
+
+    #[test]
+    fn the_recency_list_ignores_foreign_lines() {
+        let text = format!("{PREFIX}a\nrubbish\n\n{PREFIX}b");
+        assert_eq!(
+            parse_recency(&text),
+            [format!("{PREFIX}a"), format!("{PREFIX}b")]
         );
     }
 

@@ -76,9 +76,15 @@ pub fn cached_view<T: DeserializeOwned>(request: &ApiRequest) -> Cached<T> {
     let Some((entry, fresh)) = cache::lookup(request) else {
         return Cached::Miss;
     };
+    let stored_at = entry.stored_at;
     match decode(&entry.body) {
-        Ok(value) if fresh => Cached::Fresh(value),
-        Ok(value) => Cached::Stale(value, quota_allows_background_request()),
+        Ok(value) if fresh => Cached::Fresh { value, stored_at },
+        Ok(value) => Cached::Stale {
+            value,
+            stored_at,
+            // Offline the request could only fail: it is made when the browser is back.
+            may_refresh: quota_allows_background_request() && window().navigator().on_line(),
+        },
         Err(_) => Cached::Miss,
     }
 }

@@ -56,7 +56,8 @@ impl ApiError {
             ApiError::Throttled { .. } => "Rate limit reached",
             ApiError::Server { .. } => "The API is having trouble",
             ApiError::Http { .. } => "Unexpected answer from the API",
-            ApiError::Network { .. } => "Cannot reach the API",
+            ApiError::Network { offline: true } => "You are offline",
+            ApiError::Network { offline: false } => "Cannot reach the API",
             ApiError::Timeout => "The API took too long to answer",
             ApiError::Decode => "The API sent something we could not read",
         }
@@ -86,7 +87,7 @@ impl ApiError {
             ),
             ApiError::Http { status } => format!("Launch Library answered with HTTP {status}."),
             ApiError::Network { offline: true } => {
-                "Your browser is offline. Reconnect and try again.".to_string()
+                "This view needs a connection, and it has not been saved on this device yet. It loads by itself when you are back online.".to_string()
             }
             ApiError::Network { offline: false } => {
                 "The request did not get through: the API may be down or blocking requests for a while. Try again in a moment."

@@ -3,6 +3,10 @@
 //! Leptos' `LocalResource` lets a slow, superseded request finish and commit before the newer
 //! one; here a newer key drops the older request at once (its shared fetch is aborted when no
 //! one else waits for it) and a late answer can never overwrite a newer view.
+//!
+//! It also knows when what is shown is a stored answer rather than a live one (`saved`), so a
+//! view can say how old it is when the API cannot be reached, and it asks again by itself when
+//! the browser comes back online.
 
 use super::ApiError;
 use futures::future::{AbortHandle, Abortable};
@@ -23,11 +27,24 @@ pub enum Load<T> {
     Failed(ApiError),
 }
 
+/// Where a shown answer came from when it is not a live one.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Saved {
+    /// When it was stored, in ms since the epoch.
+    pub stored_at: u64,
+    /// Asking the API for a newer one failed.
+    pub refresh_failed: bool,
+}
+
 /// A view's data: the answer to the newest request, whether it is slow, and a way to retry.
 pub struct Loader<T: Send + Sync + 'static> {
     pub state: ReadSignal<Load<T>>,
     /// True once the current request has waited `SLOW_AFTER`.
     pub slow: ReadSignal<bool>,
+    /// Set while the answer shown is a stored one.
+    pub saved: ReadSignal<Option<Saved>>,
+    /// Whether the browser says it is online (updated by its `online`/`offline` events).
+    pub online: ReadSignal<bool>,
     retries: RwSignal<u32>,
     /// Retries the app made by itself since the key changed or the user retried.
     auto_retries: RwSignal<u32>,
@@ -65,9 +82,34 @@ pub enum Cached<T> {
     /// Nothing stored: show loading.
     Miss,
     /// Fresh: show it, no request.
-    Fresh(T),
+    Fresh { value: T, stored_at: u64 },
     /// Stale: show it now, refresh in the background when the quota allows.
-    Stale(T, bool),
+    Stale {
+        value: T,
+        stored_at: u64,
+        may_refresh: bool,
+    },
+}
+
+impl<T> Cached<T> {
+    /// The stored value, where it came from, and whether to ask for a newer one now (`None`:
+    /// nothing stored).
+    fn into_shown(self) -> Option<(T, Saved, bool)> {
+        let (value, stored_at, refresh) = match self {
+            Cached::Miss => return None,
+            Cached::Fresh { value, stored_at } => (value, stored_at, false),
+            Cached::Stale {
+                value,
+                stored_at,
+                may_refresh,
+            } => (value, stored_at, may_refresh),
+        };
+        let saved = Saved {
+            stored_at,
+            refresh_failed: false,
+        };
+        Some((value, saved, refresh))
+    }
 }
 
 /// Runs `fetch(key)` whenever the tracked `key()` changes (nothing while it is `None`) and on
@@ -84,26 +126,37 @@ where
 {
     // A fresh cached answer is there from the first render: no loading state flashes by.
     let mut shown_key = None;
+    let mut initial_saved = None;
     let first_key = untrack(&key);
-    let initial = match first_key.clone().map(|key| (cached(&key), key)) {
-        Some((Cached::Fresh(value), key)) => {
-            shown_key = Some(key);
+    let initial = match first_key
+        .clone()
+        .map(|key| (cached(&key).into_shown(), key))
+    {
+        Some((Some((value, saved, refresh)), key)) => {
+            // A stale answer stays unclaimed, so the first run refreshes it.
+            if !refresh {
+                shown_key = Some(key);
+            }
+            initial_saved = Some(saved);
             Load::Ready(value)
         }
-        Some((Cached::Stale(value, _), _)) => Load::Ready(value),
         _ => Load::Loading,
     };
     let (state, set_state) = signal(initial);
+    let (saved, set_saved) = signal(initial_saved);
+    let (online, set_online) = signal(window().navigator().on_line());
     // The key the state belongs to (or is being loaded for); the same key again is no news.
     let current_key: StoredValue<Option<K>, LocalStorage> = StoredValue::new_local(shown_key);
     // The key the initial state was built for (its loading view, when it is one).
     let first_key: StoredValue<Option<K>, LocalStorage> = StoredValue::new_local(first_key);
     let (slow, set_slow) = signal(false);
     let retries = RwSignal::new(0u32);
+    let revalidations = RwSignal::new(0u32);
     let auto_retries = RwSignal::new(0u32);
     let current: StoredValue<Option<AbortHandle>, LocalStorage> = StoredValue::new_local(None);
     let generation = StoredValue::new(0u64);
     let retries_seen = StoredValue::new(0u32);
+    let revalidations_seen = StoredValue::new(0u32);
 
     let drop_current = move || {
         current.try_update_value(|handle| {
@@ -118,12 +171,19 @@ where
         let retry_count = retries.get();
         let retrying = previous_run.is_some() && retry_count != retries_seen.get_value();
         retries_seen.set_value(retry_count);
+        let revalidation_count = revalidations.get();
+        let revalidating =
+            previous_run.is_some() && revalidation_count != revalidations_seen.get_value();
+        revalidations_seen.set_value(revalidation_count);
         let Some(key) = key() else {
             return;
         };
         // A re-run with the same key (something it reads was set to the same value) must
         // neither restart the request in flight nor repeat one that is done.
-        if !retrying && current_key.with_value(|current| current.as_ref() == Some(&key)) {
+        if !retrying
+            && !revalidating
+            && current_key.with_value(|current| current.as_ref() == Some(&key))
+        {
             return;
         }
         if !retrying {
@@ -138,19 +198,24 @@ where
         }
 
         // A retry always asks the API; otherwise the cache may answer.
-        let background = match if retrying { Cached::Miss } else { cached(&key) } {
-            Cached::Fresh(value) => {
+        let found = if retrying {
+            None
+        } else {
+            cached(&key).into_shown()
+        };
+        let background = match found {
+            Some((value, stored, refresh)) => {
+                set_saved.set(Some(stored));
                 set_state.set(Load::Ready(value));
-                return;
-            }
-            Cached::Stale(value, may_refresh) => {
-                set_state.set(Load::Ready(value));
-                if !may_refresh {
+                if !refresh {
                     return;
                 }
                 true
             }
-            Cached::Miss => {
+            None => {
+                if saved.get_untracked().is_some() {
+                    set_saved.set(None);
+                }
                 // The first run's state is already this key's loading view: setting it again
                 // would only build the same placeholders a second time.
                 let shown = previous_run.is_none()
@@ -200,19 +265,45 @@ where
             set_slow.try_set(false);
             let next = match result {
                 Ok(Ok(value)) => Load::Ready(value),
-                // A failed background refresh keeps the stale answer on screen.
-                Ok(Err(_)) if background => return,
+                // A failed background refresh keeps the stale answer on screen, and says so.
+                Ok(Err(_)) | Err(_) if background => {
+                    set_saved.try_update(|saved| {
+                        if let Some(saved) = saved {
+                            saved.refresh_failed = true;
+                        }
+                    });
+                    return;
+                }
                 Ok(Err(error)) => Load::Failed(error),
-                Err(_aborted) if background => return,
                 Err(_aborted) => Load::Failed(ApiError::Timeout),
             };
+            set_saved.try_set(None);
             set_state.try_set(next);
         });
+    });
+
+    // Back online: a failed view asks again, a stored one is refreshed if it is stale and the
+    // quota allows (the cache decides).
+    let went_online = window_event_listener_untyped("online", move |_| {
+        set_online.set(true);
+        if state.with_untracked(|state| matches!(state, Load::Failed(_))) {
+            auto_retries.set(0);
+            retries.update(|count| *count += 1);
+        } else if saved.get_untracked().is_some() {
+            revalidations.update(|count| *count += 1);
+        }
+    });
+    let went_offline = window_event_listener_untyped("offline", move |_| set_online.set(false));
+    on_cleanup(move || {
+        went_online.remove();
+        went_offline.remove();
     });
 
     Loader {
         state,
         slow,
+        saved,
+        online,
         retries,
         auto_retries,
     }

@@ -1,12 +1,15 @@
 //! The four states of everything a page loads, in one place: loading (a skeleton, and after a
 //! while a note that the API is slow), failed (what happened, Retry, and automatic retries
 //! after a throttle), ready, and `aria-busy` while loading. Pages pass only their views.
+//! A stored answer shown because the API cannot be reached says how old it is.
 
+use crate::api::cache::now_ms;
 use crate::api::client;
 use crate::api::error::auto_retry_wait;
-use crate::api::loader::{Load, Loader};
+use crate::api::loader::{Load, Loader, Saved};
 use crate::api::ApiError;
 use crate::components::status::ErrorNotice;
+use crate::format;
 use leptos::prelude::*;
 
 #[component]
@@ -56,6 +59,10 @@ where
             aria-label=label
             aria-busy=move || if busy() { "true" } else { "false" }
         >
+            {move || {
+                let ready = loader.state.with(|state| matches!(state, Load::Ready(_)));
+                ready.then(|| saved_notice(loader.saved.get(), loader.online.get())).flatten()
+            }}
             {move || loader.state.with(|state| match state {
                 Load::Loading => view! {
                     {move || loader.slow.get().then(|| view! {
@@ -92,4 +99,18 @@ where
             {children.map(|children| children())}
         </section>
     }
+}
+
+/// A stored answer on screen while the API cannot give a newer one: how old it is, and why.
+fn saved_notice(saved: Option<Saved>, online: bool) -> Option<impl IntoView> {
+    let saved = saved.filter(|saved| !online || saved.refresh_failed)?;
+    let age = format::ago(now_ms().saturating_sub(saved.stored_at));
+    let text = if online {
+        format!("Launch Library cannot be reached — showing results saved {age}")
+    } else {
+        format!("Offline — showing results saved {age}")
+    };
+    Some(view! {
+        <p class="notice notice-quiet saved-notice" role="status" data-testid="saved-notice">{text}</p>
+    })
 }

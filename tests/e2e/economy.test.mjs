@@ -1,6 +1,6 @@
 // Request economy: every visitor has a small LL2 quota (15 requests an hour on production), so
 // the app must not spend a request it can do without. Checked against what the local LL2
-// stand-in was actually asked: the response cache (memory, sessionStorage for views,
+// stand-in was actually asked: the response cache (memory, localStorage for views,
 // localStorage for lookups), stale entries, lazily loaded configurations, shared in-flight
 // requests, the debounced search box, the settings panel (API key, quota meter)
 // and a typical browsing session, whose request count is printed for comparison.
@@ -168,7 +168,7 @@ test('Back, Forward, a link back to a seen page and a reload ask the API nothing
     await app.waitForSearch(query);
     await app.waitForCards(app.expectedIds(query));
   }
-  // A reload: the views are in sessionStorage, the statuses in localStorage.
+  // A reload: the views and the statuses are in localStorage.
   await browser.refresh();
   await app.settled();
   await app.waitForCards(app.expectedIds('ordering=id&offset=10'));
@@ -216,7 +216,7 @@ test('after a reload a stale view shows at once and is refreshed in the backgrou
   const staleIds = full.json.results.slice(0, 3).map((craft) => craft.id);
   const staleBody = JSON.stringify({ ...full.json, results: full.json.results.slice(0, 3) });
   const agedAt = Date.now() - 11 * MINUTE;
-  await writeCacheEntry(browser, 'sessionStorage', apiListUrl(''), agedAt, staleBody);
+  await writeCacheEntry(browser, 'localStorage', apiListUrl(''), agedAt, staleBody);
   const statuses = await cacheEntry(browser, 'localStorage', STATUSES_URL());
   assert.ok(statuses, 'the statuses are cached in localStorage');
   await writeCacheEntry(browser, 'localStorage', STATUSES_URL(), Date.now() - 23 * HOUR, statuses.body);
@@ -245,7 +245,7 @@ test('after a reload a stale view shows at once and is refreshed in the backgrou
   await sleep(500);
   assert.deepEqual(spentOn('list').map(urlOf), [listUrl('')], 'one background refresh of the stale view');
   assert.equal(spentOn('statuses').length, 0, 'a 23-hour-old lookup is still fresh');
-  const refreshed = await cacheEntry(browser, 'sessionStorage', apiListUrl(''));
+  const refreshed = await cacheEntry(browser, 'localStorage', apiListUrl(''));
   assert.ok(refreshed.storedAt > agedAt + 10 * MINUTE, 'the refreshed answer replaced the stale entry');
   assert.equal(JSON.parse(refreshed.body).results.length, 10);
 });
@@ -273,7 +273,7 @@ for (const { used, refreshes } of [{ used: 14, refreshes: false }, { used: 3, re
     const query = 'ordering=id';
     const full = app.expectedList(query);
     const staleIds = full.json.results.slice(0, 3).map((craft) => craft.id);
-    await writeCacheEntry(browser, 'sessionStorage', apiListUrl(query), Date.now() - 11 * MINUTE,
+    await writeCacheEntry(browser, 'localStorage', apiListUrl(query), Date.now() - 11 * MINUTE,
       JSON.stringify({ ...full.json, results: full.json.results.slice(0, 3) }));
     app.standin.failNext({ path: 'spacecraft/', match_query: query, delay_ms: 2000 });
     await watchPaintedLoading(browser);
@@ -319,7 +319,7 @@ test('a stale view whose background refresh is throttled stays on screen without
   await openGrid('');
   const full = app.expectedList('');
   const staleIds = full.json.results.slice(0, 3).map((craft) => craft.id);
-  await writeCacheEntry(browser, 'sessionStorage', apiListUrl(''), Date.now() - 11 * MINUTE,
+  await writeCacheEntry(browser, 'localStorage', apiListUrl(''), Date.now() - 11 * MINUTE,
     JSON.stringify({ ...full.json, results: full.json.results.slice(0, 3) }));
   resetStandin();
   app.standin.failNext({ path: 'spacecraft/', retry_after: 754 });

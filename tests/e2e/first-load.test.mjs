@@ -100,7 +100,7 @@ describe('a first visit', () => {
     await freshVisitor(app);
     await app.open('/?search=dragon&ordering=-flights_count');
     await app.waitForCards(app.expectedIds('search=dragon&ordering=-flights_count'));
-    // Leave the app (the tab's sessionStorage stays), then come back by the same link.
+    // Leave the app (its stored answers stay), then come back by the same link.
     await browser.goto(app.url('/__blank__.txt'));
     app.standin.reset();
     await app.open('/?search=dragon&ordering=-flights_count');
@@ -122,7 +122,7 @@ describe('a first visit', () => {
     await freshVisitor(app);
     const url = `${app.standin.base}/spacecraft/?limit=20`;
     const body = JSON.stringify(app.expectedList('limit=20').json);
-    await browser.exec(`sessionStorage.setItem(arguments[0], arguments[1]);`, `ll2-cache:${url}`,
+    await browser.exec(`localStorage.setItem(arguments[0], arguments[1]);`, `ll2-cache:${url}`,
       `${Date.now() - 11 * 60_000}\n${body}`);
     await app.open('/?limit=20');
     await app.waitForCards(app.expectedIds('limit=20'));

@@ -57,7 +57,8 @@ function fakeResponse({ status = 200, headers = {}, body = '{}' } = {}) {
  * - `meta`: the `ll2-api-base` content (`null`: no tag, `NO_CONTENT`: a tag without content);
  * - `policy`: the Content-Security-Policy meta tag's content (`null`: no tag);
  * - `settings`: what localStorage holds for the app's settings (an object is stored as JSON);
- * - `cache`: sessionStorage items; `local`/`session`: `'throws'` for disabled storage;
+ * - `cache`: stored answers (localStorage items); `local`/`session`: `'throws'` for disabled
+ *   storage;
  * - `respond`: what fetch does (a function of the URL, returning a promise).
  */
 function visit({
@@ -66,7 +67,10 @@ function visit({
 } = {}) {
   const location = new URL(at, ORIGIN);
   const calls = [];
-  const localItems = settings === undefined ? {} : { [SETTINGS]: typeof settings === 'string' ? settings : JSON.stringify(settings) };
+  const localItems = {
+    ...cache,
+    ...(settings === undefined ? {} : { [SETTINGS]: typeof settings === 'string' ? settings : JSON.stringify(settings) }),
+  };
   const window = {
     location: { href: location.href, pathname: path ?? location.pathname, search: location.search, hash: location.hash },
     document: {
@@ -77,13 +81,14 @@ function visit({
         return { getAttribute: (name) => (name === 'content' && content !== NO_CONTENT ? content : null) };
       },
     },
+    navigator: { onLine: true },
     fetch(url, init) {
       calls.push({ url, init: JSON.parse(JSON.stringify(init)) });
       return respond(url, init);
     },
     ...extra,
   };
-  for (const [name, items, mode] of [['localStorage', localItems, local], ['sessionStorage', cache, session]]) {
+  for (const [name, items, mode] of [['localStorage', localItems, local], ['sessionStorage', {}, session]]) {
     if (mode === 'getter throws') {
       Object.defineProperty(window, name, { get() { throw new Error('SecurityError'); }, enumerable: true });
     } else {
@@ -405,6 +410,10 @@ test('a fresh answer for another view or another API does not stop the prefetch'
     [`ll2-cache:${PROD}/spacecraft/?limit=20`]: entry(NOW),
   };
   assert.equal(urlAsked({ at: '/?limit=20', cache }), `${SITE}/spacecraft/?limit=20`);
+});
+
+test('offline, nothing is asked: the app shows what it has stored and asks when back online', () => {
+  assert.equal(urlAsked({ at: '/?limit=20', window: { navigator: { onLine: false } } }), null);
 });
 
 // -- Private mode and failures --------------------------------------------------------------

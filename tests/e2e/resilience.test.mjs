@@ -251,7 +251,7 @@ test('malformed JSON gets a clear message, is not cached, and the rest of the ap
   await waitForAlert([/could not read/]);
   await assertNoRawError();
   const cached = await browser.exec(
-    `return Object.keys(sessionStorage).filter((key) => key.endsWith('/spacecraft/?ordering=id'));`,
+    `return Object.keys(localStorage).filter((key) => key.endsWith('/spacecraft/?ordering=id'));`,
   );
   assert.deepEqual(cached, [], 'the broken answer is not cached');
 

@@ -130,7 +130,7 @@ test('a visitor back after 11 minutes first sees the remembered cards, then each
     results: current.results.map((craft) => (craft.id === record.id
       ? { ...craft, name: staleFacts.name, flights_count: (record.flights_count ?? 0) + 900 } : craft)),
   };
-  await writeCacheEntry(browser, 'sessionStorage', apiListUrl(''), Date.now() - 11 * MINUTE, JSON.stringify(stale));
+  await writeCacheEntry(browser, 'localStorage', apiListUrl(''), Date.now() - 11 * MINUTE, JSON.stringify(stale));
   // Every answer takes 3 s, so the remembered cards are on screen while the refresh is on its way
   // (whether the app or a prefetch in the page sends it).
   app.standin.failNext({ path: 'spacecraft/', delay_ms: 3000, times: 0 });
