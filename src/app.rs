@@ -4,8 +4,10 @@ use crate::api::client;
 use crate::api::lookups::Lookups;
 use crate::api::quota;
 use crate::catalog::IndexQuery;
+use crate::components::compare_tray::{CompareTray, Tray};
 use crate::components::settings_panel::{QuotaMeter, SettingsPanel};
 use crate::context::AppContext;
+use crate::pages::compare::ComparePage;
 use crate::pages::configurations::ConfigurationsPage;
 use crate::pages::{detail::DetailPage, grid::GridPage, not_found::NotFound};
 use crate::router::Router;
@@ -34,6 +36,7 @@ pub fn App() -> impl IntoView {
     let home = context.paths.home();
     let index = context.paths.configurations(&IndexQuery::default());
     provide_context(Lookups::new(&context));
+    provide_context(Tray::restore());
     provide_context(context);
     provide_context(router);
     // Pages change when the route's kind does; a new query or id is the page's own business.
@@ -65,9 +68,11 @@ pub fn App() -> impl IntoView {
                 Route::Grid => view! { <GridPage /> }.into_any(),
                 Route::Detail(_) => view! { <DetailPage /> }.into_any(),
                 Route::Configurations => view! { <ConfigurationsPage /> }.into_any(),
+                Route::Compare => view! { <ComparePage /> }.into_any(),
                 Route::NotFound => view! { <NotFound /> }.into_any(),
             }}
         </main>
+        <CompareTray />
         <footer class="site-footer">
             <p>
                 "Data: "

@@ -5,8 +5,10 @@
 
 pub mod api;
 pub mod catalog;
+pub mod compare;
 pub mod encoding;
 pub mod format;
+pub mod measure;
 pub mod paging;
 pub mod query;
 pub mod routes;

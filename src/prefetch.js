@@ -106,7 +106,11 @@
         // 1 to 100, but not the default 10.
         limit: /^([1-9]|1[1-9]|[2-9]\d|100)$/,
         offset: ID,
+        // The app's own (cards or chart): checked like the rest, never sent.
+        view: /^chart$/,
+        metric: /^(flights_count|mission_ends_count|time_in_space|time_docked)$/,
       };
+      const own = { view: 1, metric: 1 };
       // encoding::decode: '+' is a space, a '%' without two hex digits stays; bad UTF-8 throws.
       const dec = (x) => decodeURIComponent(x.replace(/\+/g, ' ').replace(/%(?![\da-f]{2})/gi, '%25'));
       // encoding::encode: only A-Z a-z 0-9 * - . _ stay, a space is '+'.
@@ -119,7 +123,7 @@
         if (pair && (!valid.hasOwnProperty(k) || k in seen || !valid[k].test(v) || (valid[k] === ID && v > 4294967295))) return;
         seen[k] = v;
       }
-      const query = Object.keys(valid).filter((k) => k in seen).map((k) => k + '=' + enc(seen[k])).join('&');
+      const query = Object.keys(valid).filter((k) => k in seen && !own[k]).map((k) => k + '=' + enc(seen[k])).join('&');
       if (query) url += '?' + query;
     }
 

@@ -39,9 +39,33 @@ impl SortField {
         }
     }
 
-    fn from_api_name(name: &str) -> Option<Self> {
+    pub fn from_api_name(name: &str) -> Option<Self> {
         Self::ALL.into_iter().find(|field| field.api_name() == name)
     }
+
+    /// Whether the field is a measure of the spacecraft (one a chart can draw), not its id.
+    pub fn is_metric(self) -> bool {
+        self != SortField::Id
+    }
+
+    /// What the field measures, for people.
+    pub fn metric_label(self) -> &'static str {
+        match self {
+            SortField::FlightsCount => "Flights",
+            SortField::MissionEndsCount => "Mission ends",
+            SortField::TimeInSpace => "Time in space",
+            SortField::TimeDocked => "Time docked",
+            SortField::Id => "Id",
+        }
+    }
+}
+
+/// How the results are drawn: our own parameter (`view=chart`), never sent to the API.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum View {
+    #[default]
+    Cards,
+    Chart,
 }
 
 /// An `ordering` value: a field, ascending or descending (`-` prefix).
@@ -120,6 +144,10 @@ pub struct Query {
     pub mode: Mode,
     pub limit: Option<u32>,
     pub offset: u32,
+    /// Ours, not the API's: how the results are drawn, and which measure a chart draws when
+    /// the ordering does not name one.
+    pub view: View,
+    pub metric: Option<SortField>,
 }
 
 impl Query {
@@ -167,12 +195,39 @@ impl Query {
                     .filter(|limit| *limit != DEFAULT_LIMIT)
             }
             "offset" => self.offset = value.parse::<u32>().unwrap_or(0),
+            "view" => {
+                self.view = match value.as_str() {
+                    "chart" => View::Chart,
+                    _ => View::Cards,
+                }
+            }
+            "metric" => {
+                self.metric = SortField::from_api_name(&value).filter(|field| field.is_metric())
+            }
             _ => {}
         }
     }
 
-    /// The canonical query string (no leading `?`), in a fixed key order, defaults left out.
+    /// The canonical query string of the view (no leading `?`): the API's parameters, then ours.
     pub fn to_query_string(&self) -> String {
+        let mut pairs = self.api_pairs();
+        if self.view == View::Chart {
+            pairs.push(("view", "chart".to_string()));
+            // A metric the ordering already names is left out: one view, one address.
+            if let Some(metric) = self.metric.filter(|_| self.ordered_metric().is_none()) {
+                pairs.push(("metric", metric.api_name().to_string()));
+            }
+        }
+        join_pairs(pairs)
+    }
+
+    /// The query string the API gets: the view's own parameters left out.
+    pub fn to_api_query_string(&self) -> String {
+        join_pairs(self.api_pairs())
+    }
+
+    /// The API's parameters, in a fixed key order, defaults left out.
+    fn api_pairs(&self) -> Vec<(&'static str, String)> {
         let mut pairs: Vec<(&str, String)> = Vec::new();
         if let Some(search) = &self.search {
             pairs.push(("search", search.clone()));
@@ -205,10 +260,28 @@ impl Query {
             pairs.push(("offset", self.offset.to_string()));
         }
         pairs
-            .into_iter()
-            .map(|(key, value)| format!("{key}={}", encode(&value)))
-            .collect::<Vec<_>>()
-            .join("&")
+    }
+
+    /// The measure the ordering sorts by, if it sorts by one.
+    fn ordered_metric(&self) -> Option<SortField> {
+        self.ordering
+            .map(|ordering| ordering.field)
+            .filter(|field| field.is_metric())
+    }
+
+    /// The measure a chart of this view draws: the ordering's, else the chosen one, else flights.
+    pub fn chart_metric(&self) -> SortField {
+        self.ordered_metric()
+            .or(self.metric)
+            .unwrap_or(SortField::FlightsCount)
+    }
+
+    /// The same view drawn as `view`.
+    pub fn shown_as(&self, view: View) -> Query {
+        Query {
+            view,
+            ..self.clone()
+        }
     }
 
     pub fn page_size(&self) -> u32 {
@@ -278,12 +351,26 @@ impl Query {
         }
     }
 
-    /// Only how this view shows results: mode and page size.
+    /// Only how this view shows results: mode, page size, cards or chart.
     pub fn presentation(&self) -> Query {
         Query {
             mode: self.mode,
             limit: self.limit,
+            view: self.view,
+            metric: self.metric,
             ..Query::default()
+        }
+    }
+
+    /// This selection, shown the way `other` shows its results.
+    pub fn presented_as(&self, other: &Query) -> Query {
+        let shown = other.presentation();
+        Query {
+            mode: shown.mode,
+            limit: shown.limit,
+            view: shown.view,
+            metric: shown.metric,
+            ..self.clone()
         }
     }
 
@@ -297,17 +384,17 @@ impl Query {
             mode: Mode::Normal,
             limit: None,
             offset: 0,
+            view: View::Cards,
+            metric: None,
             ..self.clone()
         }
     }
 
-    /// The filters cleared; ordering, mode and page size kept, back on the first page.
+    /// The filters cleared; ordering and presentation kept, back on the first page.
     pub fn without_filters(&self) -> Query {
         Query {
             ordering: self.ordering,
-            mode: self.mode,
-            limit: self.limit,
-            ..Query::default()
+            ..self.presentation()
         }
     }
 }
@@ -351,6 +438,14 @@ pub fn quick_views(active_status: Option<u32>) -> Vec<(&'static str, Query)> {
         },
     ));
     views
+}
+
+fn join_pairs(pairs: Vec<(&str, String)>) -> String {
+    pairs
+        .into_iter()
+        .map(|(key, value)| format!("{key}={}", encode(&value)))
+        .collect::<Vec<_>>()
+        .join("&")
 }
 
 fn non_blank(value: String) -> Option<String> {
@@ -399,14 +494,54 @@ mod tests {
             spacecraft_config: Some(36),
             in_space: Some(false),
             is_placeholder: Some(true),
-            ordering: Ordering::parse("time_docked"),
+            ordering: Ordering::parse("-id"),
             mode: Mode::Detailed,
             limit: Some(50),
             offset: 150,
+            view: View::Chart,
+            metric: Some(SortField::TimeInSpace),
         };
         let text = query.to_query_string();
         assert_eq!(Query::parse(&text), query);
         assert_eq!(Query::parse(&text).to_query_string(), text);
+    }
+
+    #[test]
+    fn the_chart_is_ours_and_never_reaches_the_api() {
+        let query = Query::parse("view=chart&metric=time_docked&search=dragon");
+        assert_eq!(query.view, View::Chart);
+        assert_eq!(query.chart_metric(), SortField::TimeDocked);
+        assert_eq!(
+            query.to_query_string(),
+            "search=dragon&view=chart&metric=time_docked"
+        );
+        assert_eq!(query.to_api_query_string(), "search=dragon");
+        // The ordering's measure wins, and the address does not say it twice.
+        let ordered = Query::parse("ordering=-flights_count&metric=time_docked&view=chart");
+        assert_eq!(ordered.chart_metric(), SortField::FlightsCount);
+        assert_eq!(
+            ordered.to_query_string(),
+            "ordering=-flights_count&view=chart"
+        );
+        // Cards are the default; odd values are dropped; a metric only matters in a chart.
+        for odd in [
+            "view=table&metric=id",
+            "view=&metric=speed",
+            "metric=time_docked",
+        ] {
+            assert_eq!(Query::parse(odd).to_query_string(), "", "{odd}");
+        }
+        assert_eq!(Query::parse("").chart_metric(), SortField::FlightsCount);
+        // Switching keeps everything else; filters cleared keep the chart.
+        let chart = Query::parse("search=x&limit=50&offset=50").shown_as(View::Chart);
+        assert_eq!(
+            chart.to_query_string(),
+            "search=x&limit=50&offset=50&view=chart"
+        );
+        assert_eq!(
+            chart.without_filters().to_query_string(),
+            "limit=50&view=chart"
+        );
     }
 
     #[test]

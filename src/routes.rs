@@ -4,6 +4,7 @@
 //! Pure: the browser side (`router.rs`) only feeds it `location.pathname` and writes hrefs back.
 
 use crate::catalog::IndexQuery;
+use crate::compare::CompareQuery;
 use crate::query::Query;
 
 /// A page of the app, from the path alone (a page's query string is read by the page).
@@ -15,6 +16,8 @@ pub enum Route {
     Detail(Option<u64>),
     /// `/configurations`: every spacecraft configuration.
     Configurations,
+    /// `/compare?ids=…`: spacecraft side by side.
+    Compare,
     /// Anything else.
     NotFound,
 }
@@ -27,6 +30,7 @@ impl Route {
             [] => Route::Grid,
             ["spacecraft", id] => Route::Detail(id.parse().ok().filter(|id| *id > 0)),
             ["configurations"] => Route::Configurations,
+            ["compare"] => Route::Compare,
             _ => Route::NotFound,
         }
     }
@@ -88,6 +92,16 @@ impl Paths {
         format!("{}/spacecraft/{id}", self.base)
     }
 
+    /// The comparison of `query`'s spacecraft.
+    pub fn compare(&self, query: &CompareQuery) -> String {
+        let query_string = query.to_query_string();
+        if query_string.is_empty() {
+            format!("{}/compare", self.base)
+        } else {
+            format!("{}/compare?{query_string}", self.base)
+        }
+    }
+
     /// The configuration index showing `query`.
     pub fn configurations(&self, query: &IndexQuery) -> String {
         let query_string = query.to_query_string();
@@ -144,6 +158,8 @@ mod tests {
         assert_eq!(Route::parse("/configurations"), Route::Configurations);
         assert_eq!(Route::parse("/configurations/"), Route::Configurations);
         assert_eq!(Route::parse("/configurations/7"), Route::NotFound);
+        assert_eq!(Route::parse("/compare"), Route::Compare);
+        assert_eq!(Route::parse("/compare/5"), Route::NotFound);
         assert_eq!(Route::parse("/spacecraft"), Route::NotFound);
         assert_eq!(Route::parse("/spacecraft/1/extra"), Route::NotFound);
         assert_eq!(Route::parse("/nope"), Route::NotFound);
@@ -185,6 +201,10 @@ mod tests {
                 paths.route(index.split('?').next().unwrap_or_default()),
                 Route::Configurations
             );
+            let compare = paths.compare(&CompareQuery::parse("ids=5,7"));
+            let (path, search) = compare.split_once('?').unwrap_or((&compare, ""));
+            assert_eq!(paths.route(path), Route::Compare);
+            assert_eq!(CompareQuery::parse(search).ids, [5, 7]);
             let query = Query::parse("search=a%26b&limit=20");
             let grid = paths.grid(&query);
             let (path, search) = grid.split_once('?').unwrap_or((&grid, ""));

@@ -10,6 +10,7 @@ use spacecraft_explorer::api::models::{Image, Spacecraft};
 use spacecraft_explorer::api::quota::Quota;
 use spacecraft_explorer::api::ApiError;
 use spacecraft_explorer::components::card::SpacecraftCard;
+use spacecraft_explorer::components::compare_tray::Tray;
 use spacecraft_explorer::components::settings_panel::QuotaMeter;
 use spacecraft_explorer::components::status::{ErrorNotice, FieldError};
 use spacecraft_explorer::context::AppContext;
@@ -55,6 +56,7 @@ async fn mount_card(craft: Spacecraft) -> (HtmlElement, impl Sized) {
     let root = host();
     let mounted = mount_to(root.clone(), move || {
         provide_context(context());
+        provide_context(Tray::restore());
         view! { <SpacecraftCard craft /> }
     });
     tick().await;
@@ -110,6 +112,48 @@ async fn a_card_shows_the_spacecraft_for_people() {
         .unwrap_or_default()
         .contains("thumbnail"));
     assert_eq!(image.get_attribute("loading").as_deref(), Some("lazy"));
+}
+
+#[wasm_bindgen_test]
+async fn the_compare_toggle_keeps_at_most_four_for_the_tab() {
+    let _ = window().session_storage().unwrap().unwrap().clear();
+    let root = host();
+    let _mounted = mount_to(root.clone(), move || {
+        provide_context(context());
+        provide_context(Tray::restore());
+        (0..5)
+            .map(|index| view! { <SpacecraftCard craft=seed_craft(index) /> })
+            .collect_view()
+    });
+    tick().await;
+    let toggles = root
+        .query_selector_all("button[data-compare-toggle]")
+        .unwrap();
+    assert_eq!(toggles.length(), 5);
+    let toggle = |index: u32| -> HtmlElement { toggles.get(index).unwrap().unchecked_into() };
+    for index in 0..4 {
+        toggle(index).click();
+    }
+    tick().await;
+    let pressed = |index: u32| {
+        toggle(index)
+            .get_attribute("aria-pressed")
+            .unwrap_or_default()
+    };
+    assert_eq!((0..4).map(pressed).collect::<Vec<_>>(), ["true"; 4]);
+    assert!(toggle(4).has_attribute("disabled"), "a fifth is refused");
+    toggle(1).click();
+    tick().await;
+    assert_eq!(pressed(1), "false");
+    assert!(!toggle(4).has_attribute("disabled"), "room again");
+    let stored = window()
+        .session_storage()
+        .unwrap()
+        .unwrap()
+        .get_item("spacecraft-explorer.compare")
+        .unwrap()
+        .unwrap_or_default();
+    assert_eq!(stored.lines().count(), 3, "kept for the tab: {stored}");
 }
 
 #[wasm_bindgen_test]

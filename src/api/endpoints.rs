@@ -51,9 +51,10 @@ impl Api {
         }
     }
 
-    /// The spacecraft list for a view: the app's query string is the API's.
+    /// The spacecraft list for a view: the app's query string is the API's, less our own
+    /// parameters (cards or chart is the same answer).
     pub fn spacecraft_list(&self, query: &Query) -> ApiRequest {
-        let query_string = query.to_query_string();
+        let query_string = query.to_api_query_string();
         let url = if query_string.is_empty() {
             format!("{}/spacecraft/", self.base)
         } else {

@@ -144,7 +144,6 @@ where
     };
     let (state, set_state) = signal(initial);
     let (saved, set_saved) = signal(initial_saved);
-    let (online, set_online) = signal(window().navigator().on_line());
     // The key the state belongs to (or is being loaded for); the same key again is no news.
     let current_key: StoredValue<Option<K>, LocalStorage> = StoredValue::new_local(shown_key);
     // The key the initial state was built for (its loading view, when it is one).
@@ -282,11 +281,33 @@ where
         });
     });
 
-    // Back online: a failed view asks again, a stored one is refreshed if it is stale and the
-    // quota allows (the cache decides).
+    let failed = Box::new(move || state.with_untracked(|state| matches!(state, Load::Failed(_))));
+    let online = follow_connection(failed, saved, retries, auto_retries, revalidations);
+
+    Loader {
+        state,
+        slow,
+        saved,
+        online,
+        retries,
+        auto_retries,
+    }
+}
+
+/// Whether the browser is online, followed through its events. Back online, a failed view asks
+/// again and a stored one is looked at again (refreshed if stale and the quota allows: the
+/// cache decides). Not generic: one copy in the wasm for every kind of answer.
+fn follow_connection(
+    failed: Box<dyn Fn() -> bool>,
+    saved: ReadSignal<Option<Saved>>,
+    retries: RwSignal<u32>,
+    auto_retries: RwSignal<u32>,
+    revalidations: RwSignal<u32>,
+) -> ReadSignal<bool> {
+    let (online, set_online) = signal(window().navigator().on_line());
     let went_online = window_event_listener_untyped("online", move |_| {
         set_online.set(true);
-        if state.with_untracked(|state| matches!(state, Load::Failed(_))) {
+        if failed() {
             auto_retries.set(0);
             retries.update(|count| *count += 1);
         } else if saved.get_untracked().is_some() {
@@ -298,13 +319,5 @@ where
         went_online.remove();
         went_offline.remove();
     });
-
-    Loader {
-        state,
-        slow,
-        saved,
-        online,
-        retries,
-        auto_retries,
-    }
+    online
 }

@@ -11,6 +11,8 @@ pub mod loader;
 pub mod lookups;
 pub mod models;
 pub mod quota;
+#[cfg(target_arch = "wasm32")]
+pub mod seen;
 
 pub use error::ApiError;
 

@@ -302,6 +302,19 @@ pub struct Flight {
     pub duration: Option<String>,
     #[serde(default)]
     pub turn_around_time: Option<String>,
+    /// Only in `/spacecraft_flights/` detailed answers (a spacecraft's own record has none): when
+    /// present, the timeline shades the docked time.
+    #[serde(default)]
+    pub docking_events: Option<Vec<Docking>>,
+}
+
+/// When a flight docked and undocked (`departure` is null while it is still docked).
+#[derive(Clone, Debug, Default, PartialEq, Deserialize)]
+pub struct Docking {
+    #[serde(default)]
+    pub docking: Option<String>,
+    #[serde(default)]
+    pub departure: Option<String>,
 }
 
 /// A spacecraft, in normal or detailed mode (`flights` is only present in detailed mode).

@@ -1,6 +1,7 @@
 //! One spacecraft in the grid.
 
 use crate::api::models::{status_tone, Image, Spacecraft, SpacecraftConfig};
+use crate::components::compare_tray::CompareToggle;
 use crate::components::image::FallbackImage;
 use crate::context::AppContext;
 use crate::format;
@@ -42,6 +43,7 @@ pub fn SpacecraftCard(craft: Spacecraft, #[prop(optional)] eager_image: bool) ->
                 })}
                 {stats(&craft)}
                 {detailed.then(|| detailed_extras(&craft, &config))}
+                <CompareToggle id=craft.id name=craft.display_name() />
             </div>
         </article>
     }

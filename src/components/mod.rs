@@ -1,6 +1,8 @@
 //! Pieces the pages are made of.
 
 pub mod card;
+pub mod chart;
+pub mod compare_tray;
 pub mod configuration;
 pub mod filters;
 pub mod image;
@@ -8,3 +10,4 @@ pub mod loaded;
 pub mod pager;
 pub mod settings_panel;
 pub mod status;
+pub mod timeline;

@@ -8,6 +8,7 @@ use crate::components::card::{badges, Stat};
 use crate::components::configuration::ConfigurationFacts;
 use crate::components::image::CreditedImage;
 use crate::components::loaded::Loaded;
+use crate::components::timeline::FlightTimeline;
 use crate::context::AppContext;
 use crate::format::{self, or_dash, NO_VALUE};
 use crate::head;
@@ -129,6 +130,7 @@ fn FlightHistory(flights: Vec<Flight>) -> impl IntoView {
     view! {
         <section class="detail-section" aria-labelledby="flights-heading">
             <h2 id="flights-heading">"Flights ("{count}")"</h2>
+            {(!flights.is_empty()).then(|| view! { <FlightTimeline flights=flights.clone() /> })}
             {if flights.is_empty() {
                 view! { <p>"No flights recorded."</p> }.into_any()
             } else {

@@ -5,7 +5,9 @@ use crate::api::client;
 use crate::api::loader::{use_latest, Load, Loader};
 use crate::api::lookups::use_lookups;
 use crate::api::models::{Page, Spacecraft};
+use crate::api::seen;
 use crate::components::card::{ShownIn, SpacecraftCard};
+use crate::components::chart::{ResultsChart, ViewSwitch};
 use crate::components::configuration::ConfigurationHeader;
 use crate::components::filters::{Change, Filters};
 use crate::components::loaded::Loaded;
@@ -14,7 +16,7 @@ use crate::components::status::{skeleton_cards_html, EmptyResults};
 use crate::context::AppContext;
 use crate::head;
 use crate::paging::range_text;
-use crate::query::{quick_views, Query};
+use crate::query::{quick_views, Query, View};
 use crate::router::{Navigation, Router};
 use crate::routes::Route;
 use leptos::html;
@@ -70,9 +72,13 @@ pub fn GridPage() -> impl IntoView {
     // and are there before the visitor reaches for that filter.
     let lookups = use_lookups();
     Effect::new(move |_| {
-        if list.state.with(|state| matches!(state, Load::Ready(_))) {
-            request_animation_frame(move || lookups.want_statuses());
-        }
+        list.state.with(|state| {
+            if let Load::Ready(page) = state {
+                // Comparing any of these costs no request (`compare`).
+                seen::remember(&page.results);
+                request_animation_frame(move || lookups.want_statuses());
+            }
+        })
     });
 
     // What changed, said politely to screen readers; the region stays put so it is announced.
@@ -108,6 +114,7 @@ pub fn GridPage() -> impl IntoView {
             <p class="visually-hidden" aria-live="polite" aria-atomic="true" data-testid="announcer">{announcement}</p>
             <QuickViews query />
             <Filters query=query on_change=go errors=field_errors />
+            <ViewSwitch query on_change=go />
             {move || configuration.get().map(|id| view! { <ConfigurationHeader id /> })}
             <Loaded
                 loader=list
@@ -124,7 +131,13 @@ pub fn GridPage() -> impl IntoView {
                 }
                 ready=summary
             >
-                <CardList list />
+                <CardList list query />
+                {move || (query.get().view == View::Chart).then(|| list.state.with(|state| match state {
+                    Load::Ready(page) if !page.results.is_empty() => Some(view! {
+                        <ResultsChart results=page.results.clone() query=query.get() />
+                    }),
+                    _ => None,
+                })).flatten()}
                 {move || list.state.with(|state| match state {
                     Load::Ready(page) if !page.results.is_empty() => {
                         Some(view! { <Pager query=query.get_untracked() count=page.count /> })
@@ -159,7 +172,7 @@ fn QuickViews(query: Memo<Query>) -> impl IntoView {
                     let active = active_status();
                     let views = quick_views(active).into_iter().map(|(label, view)| {
                         let is_current = view.selects_the_same_as(&current);
-                        let href = paths.grid(&Query { mode: current.mode, limit: current.limit, ..view });
+                        let href = paths.grid(&view.presented_as(&current));
                         view! {
                             <li><a href=href aria-current=is_current.then_some("page")>{label}</a></li>
                         }
@@ -194,7 +207,7 @@ impl PartialEq for CardItem {
 /// change whose answer is cached only moves, adds and removes cards instead of rebuilding all,
 /// and a refreshed answer rebuilds only the cards whose record changed.
 #[component]
-fn CardList(list: Loader<Page<Spacecraft>>) -> impl IntoView {
+fn CardList(list: Loader<Page<Spacecraft>>, query: Memo<Query>) -> impl IntoView {
     let cards = Memo::new(move |previous: Option<&Vec<CardItem>>| {
         list.state.with(|state| match state {
             Load::Ready(page) => page
@@ -212,9 +225,11 @@ fn CardList(list: Loader<Page<Spacecraft>>) -> impl IntoView {
         })
     });
     let is_ready = move || list.state.with(|state| matches!(state, Load::Ready(_)));
+    // Kept while a chart shows the same page: switching back is instant.
+    let charted = move || query.with(|query| query.view == View::Chart);
 
     view! {
-        <ul class="card-grid" role="list" hidden=move || cards.with(Vec::is_empty) || !is_ready()>
+        <ul class="card-grid" role="list" hidden=move || cards.with(Vec::is_empty) || !is_ready() || charted()>
             <For
                 each=move || cards.get()
                 key=|item| item.key

@@ -1,5 +1,6 @@
 //! One module per route.
 
+pub mod compare;
 pub mod configurations;
 pub mod detail;
 pub mod grid;

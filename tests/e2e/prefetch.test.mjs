@@ -139,6 +139,9 @@ test('the links people share most are asked for exactly as the app will ask', ()
     '/?spacecraft_config=36&ordering=time_docked': 'spacecraft_config=36&ordering=time_docked',
     '/?name=Dragon%20C206': 'name=Dragon+C206',
     '/?status=4294967295&offset=4294967295': 'status=4294967295&offset=4294967295',
+    // The chart is the same answer: the app's own keys are never sent.
+    '/?ordering=-time_in_space&view=chart': 'ordering=-time_in_space',
+    '/?search=x&view=chart&metric=time_docked': 'search=x',
     '/?search=x&name=y&status=4&spacecraft_config=36&in_space=false&is_placeholder=true&ordering=-id&mode=detailed&limit=50&offset=150':
       'search=x&name=y&status=4&spacecraft_config=36&in_space=false&is_placeholder=true&ordering=-id&mode=detailed&limit=50&offset=150',
   };
@@ -226,8 +229,8 @@ test('under a sub-path (/explorer/) the same links are asked for, and others are
 
 test('links the app would rewrite, or that carry what it does not send, are left to the app', () => {
   const left = [
-    // our own keys (or future ones), never sent to the API, and unknown keys
-    'view=table', 'metric=flights', 'limit=20&view=table', 'foo=bar', 'Search=x', 'search%5B%5D=x',
+    // values of our own keys the app drops (so rewrites), and unknown keys
+    'view=table', 'view=cards', 'metric=flights', 'metric=id', 'view=chart&view=chart', 'limit=20&view=table', 'foo=bar', 'Search=x', 'search%5B%5D=x',
     // repeated keys (the app keeps the last one; no guessing)
     'limit=20&limit=50', 'search=a&search=b',
     // values the app drops, clamps or rewrites
@@ -555,7 +558,7 @@ test('on random addresses, whenever the script asks, it asks for the very URL th
   const next = generator(0x9e3779b9);
   const pieces = ['a', 'b', '=', '&', '%', '%2', '%25', '%20', '%E7%A5%9E', '%FF', '+', '#', '-', '_', '0', '1', '5', '9',
     '10', '20', '100', 'true', 'True', 'false', 'detailed', 'normal', 'id', '-flights_count', 'time_docked', ' ', '神', 'é',
-    "'", '!', '~', '*', '.', 'view', 'search', 'limit', '%C2%85', '%EF%BB%BF', '%E3%80%80', '%09', '+5', '05', '4294967296'];
+    "'", '!', '~', '*', '.', 'view', 'chart', 'metric', 'search', 'limit', '%C2%85', '%EF%BB%BF', '%E3%80%80', '%09', '+5', '05', '4294967296'];
   const keys = [...KEYS, 'view', 'metric', 'foo'];
   let asked = 0;
   for (let round = 0; round < 5000; round += 1) {

@@ -1,0 +1,299 @@
+//! `/compare?ids=…`: up to four spacecraft side by side, one column each in the order of the
+//! link, with inline bars scaled to each row's largest value. A record seen in a list answer
+//! this visit costs no request; others are one detail request each, shared and cached like
+//! every other answer. Odd or repeated ids are dropped from the address bar.
+
+use crate::api::cache::now_ms;
+use crate::api::client;
+use crate::api::endpoints::ApiRequest;
+use crate::api::loader::{use_latest, Cached, Load, Loader};
+use crate::api::models::{Image, Spacecraft};
+use crate::api::seen;
+use crate::compare::{CompareQuery, MAX};
+use crate::components::image::FallbackImage;
+use crate::context::AppContext;
+use crate::format::{self, or_dash, yes_no};
+use crate::head;
+use crate::measure::{self, percent};
+use crate::query::SortField;
+use crate::router::{Navigation, Router};
+use crate::routes::Route;
+use leptos::prelude::*;
+
+#[component]
+pub fn ComparePage() -> impl IntoView {
+    let context = expect_context::<AppContext>();
+    let router = expect_context::<Router>();
+    let query = router.while_on(|route, location| {
+        (route == Route::Compare).then(|| CompareQuery::parse(&location.search))
+    });
+    // Odd or repeated ids: the address bar is cleaned in place, no new history entry.
+    Effect::new({
+        let paths = context.paths.clone();
+        move |_| {
+            let clean = query.get().to_query_string();
+            let on_page = untrack(|| router.route()) == Route::Compare;
+            if on_page && router.location().with_untracked(|l| l.search != clean) {
+                router.navigate(
+                    &paths.compare(&query.get_untracked()),
+                    Navigation {
+                        replace: true,
+                        keep_scroll: true,
+                    },
+                );
+            }
+        }
+    });
+    head::set(
+        Some("Compare spacecraft"),
+        "Spacecraft side by side: flights, time in space, time docked and their configurations.",
+    );
+    let home = context.paths.home();
+
+    view! {
+        <div class="compare-page">
+            <h1 class="page-title">"Compare spacecraft"</h1>
+            {move || {
+                let left_out = query.get().left_out();
+                (left_out > 0).then(|| view! {
+                    <p class="notice notice-quiet" role="status" data-testid="compare-note">
+                        {format!("Only {MAX} spacecraft fit side by side: the first {MAX} of this link are shown, {left_out} more left out.")}
+                    </p>
+                })
+            }}
+            {move || {
+                let ids = query.get().shown().to_vec();
+                if ids.is_empty() {
+                    view! {
+                        <div class="notice" data-testid="compare-empty">
+                            <p>"This link names no spacecraft to compare. Pick up to four with the Compare button on their cards."</p>
+                            <p><a href=home.clone()>"Browse spacecraft"</a></p>
+                        </div>
+                    }
+                    .into_any()
+                } else {
+                    view! { <Comparison ids /> }.into_any()
+                }
+            }}
+        </div>
+    }
+}
+
+/// One column's record: what was seen in a list, else the detail answer.
+fn seen_or_cached(id: u64) -> impl Fn(&ApiRequest) -> Cached<Spacecraft> {
+    move |request| match client::cached_view(request) {
+        fresh @ Cached::Fresh { .. } => fresh,
+        stored => match seen::get(id) {
+            Some(value) => Cached::Fresh {
+                value,
+                stored_at: now_ms(),
+            },
+            None => stored,
+        },
+    }
+}
+
+#[component]
+fn Comparison(ids: Vec<u64>) -> impl IntoView {
+    let context = expect_context::<AppContext>();
+    let columns: Vec<(u64, Loader<Spacecraft>)> = ids
+        .into_iter()
+        .map(|id| {
+            let context = context.clone();
+            let loader = use_latest(
+                move || Some(context.api().spacecraft_detail(id)),
+                seen_or_cached(id),
+                client::get_json::<Spacecraft>,
+            );
+            (id, loader)
+        })
+        .collect();
+    let columns = StoredValue::new(columns);
+    let paths = context.paths;
+
+    move || {
+        let shown: Vec<(u64, Loader<Spacecraft>, Option<Spacecraft>)> =
+            columns.with_value(|columns| {
+                columns
+                    .iter()
+                    .map(|(id, loader)| {
+                        let craft = loader.state.with(|state| match state {
+                            Load::Ready(craft) => Some(craft.clone()),
+                            _ => None,
+                        });
+                        (*id, *loader, craft)
+                    })
+                    .collect()
+            });
+        let names: Vec<String> = shown
+            .iter()
+            .filter_map(|(_, _, craft)| craft.as_ref().map(Spacecraft::display_name))
+            .collect();
+        if !names.is_empty() {
+            head::set(
+                Some(&format!("Compare {}", names.join(", "))),
+                "Spacecraft side by side: flights, time in space, time docked and their configurations.",
+            );
+        }
+        let crafts: Vec<Option<&Spacecraft>> =
+            shown.iter().map(|(_, _, craft)| craft.as_ref()).collect();
+        let everyone = CompareQuery {
+            ids: shown.iter().map(|(id, _, _)| *id).collect(),
+        };
+
+        let header = shown
+            .iter()
+            .map(|(id, loader, craft)| {
+                let remove = paths.compare(&everyone.without(*id));
+                let title = match craft {
+                    Some(craft) => view! {
+                        <a href=paths.detail(*id)>{craft.display_name()}</a>
+                    }
+                    .into_any(),
+                    None => column_state(*loader),
+                };
+                view! {
+                    <th scope="col" data-compare-id=id.to_string()>
+                        {title}
+                        <a class="compare-remove" href=remove>"Remove"</a>
+                    </th>
+                }
+            })
+            .collect_view();
+        let images = crafts
+            .iter()
+            .map(|craft| {
+                view! {
+                    <td>{craft.map(|craft| view! {
+                        <FallbackImage sources=Image::sources(craft.image.as_ref(), true) alt=craft.display_name() class="compare-image" />
+                    })}</td>
+                }
+            })
+            .collect_view();
+
+        view! {
+            <div class="table-scroll compare-scroll">
+                <table class="compare-table" data-testid="compare">
+                    <thead><tr><td></td>{header}</tr></thead>
+                    <tbody>
+                        <tr><th scope="row">"Image"</th>{images}</tr>
+                        {text_row("Status", &crafts, |craft| or_dash(craft.status_name().unwrap_or_default()))}
+                        {text_row("Configuration", &crafts, |craft| or_dash(&config_name(craft)))}
+                        {measure_row("Flights", &crafts, SortField::FlightsCount)}
+                        {measure_row("Mission ends", &crafts, SortField::MissionEndsCount)}
+                        {measure_row("Time in space", &crafts, SortField::TimeInSpace)}
+                        {measure_row("Time docked", &crafts, SortField::TimeDocked)}
+                        {turnaround_row(&crafts)}
+                        {text_row("Type and agency", &crafts, |craft| or_dash(&config(craft).type_and_agency()))}
+                        {text_row("In use", &crafts, |craft| yes_no(config(craft).in_use))}
+                        {text_row("Human-rated", &crafts, |craft| yes_no(config(craft).human_rated))}
+                        {text_row("Crew capacity", &crafts, |craft| format::count(config(craft).crew_capacity))}
+                        {text_row("Maiden flight", &crafts, |craft| {
+                            config(craft).maiden_flight.as_deref().map_or(format::NO_VALUE.to_string(), format::date)
+                        })}
+                    </tbody>
+                </table>
+            </div>
+        }
+    }
+}
+
+/// A column whose record is not there: loading, or why not with a way to ask again.
+fn column_state(loader: Loader<Spacecraft>) -> AnyView {
+    loader.state.with_untracked(|state| match state {
+        Load::Failed(error) => view! {
+            <span class="compare-error" role="alert">{error.title()}</span>
+            <button type="button" class="button button-quiet" on:click=move |_| loader.retry()>"Retry"</button>
+        }
+        .into_any(),
+        _ => view! { <span class="skeleton-line skeleton-title" aria-label="Loading"></span> }.into_any(),
+    })
+}
+
+fn config(craft: &Spacecraft) -> crate::api::models::SpacecraftConfig {
+    craft.spacecraft_config.clone().unwrap_or_default()
+}
+
+fn config_name(craft: &Spacecraft) -> String {
+    craft
+        .spacecraft_config
+        .as_ref()
+        .map(|config| config.name.clone())
+        .unwrap_or_default()
+}
+
+fn text_row(
+    label: &'static str,
+    crafts: &[Option<&Spacecraft>],
+    text: impl Fn(&Spacecraft) -> String,
+) -> impl IntoView {
+    let cells = crafts
+        .iter()
+        .map(|craft| view! { <td>{craft.map(&text)}</td> })
+        .collect_view();
+    view! { <tr><th scope="row">{label}</th>{cells}</tr> }
+}
+
+/// A numeric row: each value as text with a bar scaled to the row's largest value.
+fn measure_row(
+    label: &'static str,
+    crafts: &[Option<&Spacecraft>],
+    field: SortField,
+) -> impl IntoView {
+    let values: Vec<Option<Option<u64>>> = crafts
+        .iter()
+        .map(|craft| craft.map(|craft| measure::value(craft, field)))
+        .collect();
+    bar_row(label, values, field)
+}
+
+/// The fastest turnaround, a duration like time in space.
+fn turnaround_row(crafts: &[Option<&Spacecraft>]) -> impl IntoView {
+    let values = crafts
+        .iter()
+        .map(|craft| {
+            craft.map(|craft| {
+                craft
+                    .fastest_turnaround
+                    .as_deref()
+                    .and_then(format::Duration::parse_iso8601)
+                    .map(|duration| duration.seconds)
+            })
+        })
+        .collect();
+    bar_row("Fastest turnaround", values, SortField::TimeInSpace)
+}
+
+/// `values`: per column, `None` while its record is missing, `Some(None)` when the API has no
+/// value.
+fn bar_row(
+    label: &'static str,
+    values: Vec<Option<Option<u64>>>,
+    unit: SortField,
+) -> impl IntoView {
+    let largest = values
+        .iter()
+        .flatten()
+        .flatten()
+        .copied()
+        .max()
+        .unwrap_or(0);
+    let cells = values
+        .into_iter()
+        .map(|value| {
+            view! {
+                <td>
+                    {value.map(|value| view! {
+                        <span class="compare-value" class:compare-no-data=value.is_none()>{measure::human(unit, value)}</span>
+                        {value.map(|value| view! {
+                            <span class="compare-bar" aria-hidden="true">
+                                <span class="compare-bar-fill" style:width=percent(value, largest)></span>
+                            </span>
+                        })}
+                    })}
+                </td>
+            }
+        })
+        .collect_view();
+    view! { <tr><th scope="row">{label}</th>{cells}</tr> }
+}
