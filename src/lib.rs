@@ -6,8 +6,10 @@
 pub mod api;
 pub mod catalog;
 pub mod compare;
+pub mod drawing;
 pub mod encoding;
 pub mod format;
+pub mod markup;
 pub mod measure;
 pub mod paging;
 pub mod query;

@@ -1,11 +1,11 @@
-//! The results as a chart: one horizontal bar per spacecraft of the page, in the API's order,
-//! of one measure (the ordering's, or the one chosen). Bars are plain elements sized by CSS
-//! percentages (no chart crate: its bytes would be paid by every visitor); a table carries the
-//! same numbers for screen readers.
+//! The results as a chart: the Cards | Chart switch, the measure to draw when the ordering does
+//! not pick one, and the chart itself (drawn by `drawing`, no chart crate: its bytes would be
+//! paid by every visitor).
 
 use crate::api::models::Spacecraft;
+use crate::components::drawn::Drawn;
 use crate::context::AppContext;
-use crate::measure::{self, Scale};
+use crate::drawing;
 use crate::query::{Query, SortField, View};
 use leptos::prelude::*;
 
@@ -63,78 +63,9 @@ pub fn ViewSwitch(query: Memo<Query>, on_change: Callback<(Query, bool)>) -> imp
     }
 }
 
-/// One page of results as bars of `query`'s chart measure.
+/// One page of results as bars of `query`'s chart measure (see `drawing::results_chart`).
 #[component]
 pub fn ResultsChart(results: Vec<Spacecraft>, query: Query) -> impl IntoView {
     let paths = expect_context::<AppContext>().paths;
-    let field = query.chart_metric();
-    let rows: Vec<(u64, String, Option<u64>)> = results
-        .iter()
-        .map(|craft| (craft.id, craft.display_name(), measure::value(craft, field)))
-        .collect();
-    let largest = rows
-        .iter()
-        .filter_map(|(_, _, value)| *value)
-        .max()
-        .unwrap_or(0);
-    let scale = Scale::covering(largest, measure::is_duration(field));
-    let label = field.metric_label();
-    let caption = match query.ordering {
-        Some(ordering) if ordering.field == field => {
-            format!("{label}, sorted: {}", ordering.label())
-        }
-        _ => format!("{label}, in the order of the results"),
-    };
-
-    let ticks = scale
-        .ticks()
-        .map(|tick| {
-            view! {
-                <span class="chart-tick" style:left=measure::percent(tick, scale.max)>
-                    {measure::human(field, Some(tick))}
-                </span>
-            }
-        })
-        .collect_view();
-    let bars = rows
-        .iter()
-        .map(|(id, name, value)| {
-            let text = measure::human(field, *value);
-            view! {
-                <li
-                    class="chart-bar"
-                    data-bar-id=id.to_string()
-                    data-value=value.map(|value| value.to_string())
-                    data-no-data=value.is_none().then_some("")
-                >
-                    <a class="bar-label" href=paths.detail(*id)>{name.clone()}</a>
-                    <span class="bar-track">
-                        {value.map(|value| view! {
-                            <span class="bar-fill" style:width=measure::percent(value, scale.max)></span>
-                        })}
-                        <span class="bar-value">{text}</span>
-                    </span>
-                </li>
-            }
-        })
-        .collect_view();
-    let table_rows = rows
-        .into_iter()
-        .map(|(_, name, value)| {
-            view! { <tr><th scope="row">{name}</th><td>{measure::human(field, value)}</td></tr> }
-        })
-        .collect_view();
-
-    view! {
-        <figure class="chart" data-testid="chart">
-            <figcaption class="chart-caption">{caption.clone()}</figcaption>
-            <div class="chart-axis" aria-hidden="true">{ticks}</div>
-            <ol class="chart-bars" role="list" aria-label=caption.clone()>{bars}</ol>
-            <table class="visually-hidden">
-                <caption>{caption}</caption>
-                <thead><tr><th scope="col">"Spacecraft"</th><th scope="col">{label}</th></tr></thead>
-                <tbody>{table_rows}</tbody>
-            </table>
-        </figure>
-    }
+    view! { <Drawn markup=drawing::results_chart(&results, &query, &paths) /> }
 }

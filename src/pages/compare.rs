@@ -12,12 +12,12 @@ use crate::api::seen;
 use crate::compare::{CompareQuery, MAX};
 use crate::components::image::FallbackImage;
 use crate::context::AppContext;
-use crate::format::{self, or_dash, yes_no};
+use crate::drawing;
 use crate::head;
-use crate::measure::{self, percent};
-use crate::query::SortField;
+use crate::markup;
 use crate::router::{Navigation, Router};
 use crate::routes::Route;
+use leptos::html;
 use leptos::prelude::*;
 
 #[component]
@@ -170,28 +170,20 @@ fn Comparison(ids: Vec<u64>) -> impl IntoView {
                 }
             })
             .collect_view();
+        let rows = drawing::compare_rows(&crafts, &paths);
+        let drawn = NodeRef::<html::Tbody>::new();
+        Effect::new(move |_| {
+            if let Some(body) = drawn.get() {
+                markup::geometry(&body);
+            }
+        });
 
         view! {
             <div class="table-scroll compare-scroll">
                 <table class="compare-table" data-testid="compare">
                     <thead><tr><td></td>{header}</tr></thead>
-                    <tbody>
-                        <tr><th scope="row">"Image"</th>{images}</tr>
-                        {text_row("Status", &crafts, |craft| or_dash(craft.status_name().unwrap_or_default()))}
-                        {text_row("Configuration", &crafts, |craft| or_dash(&config_name(craft)))}
-                        {measure_row("Flights", &crafts, SortField::FlightsCount)}
-                        {measure_row("Mission ends", &crafts, SortField::MissionEndsCount)}
-                        {measure_row("Time in space", &crafts, SortField::TimeInSpace)}
-                        {measure_row("Time docked", &crafts, SortField::TimeDocked)}
-                        {turnaround_row(&crafts)}
-                        {text_row("Type and agency", &crafts, |craft| or_dash(&config(craft).type_and_agency()))}
-                        {text_row("In use", &crafts, |craft| yes_no(config(craft).in_use))}
-                        {text_row("Human-rated", &crafts, |craft| yes_no(config(craft).human_rated))}
-                        {text_row("Crew capacity", &crafts, |craft| format::count(config(craft).crew_capacity))}
-                        {text_row("Maiden flight", &crafts, |craft| {
-                            config(craft).maiden_flight.as_deref().map_or(format::NO_VALUE.to_string(), format::date)
-                        })}
-                    </tbody>
+                    <tbody><tr><th scope="row">"Image"</th>{images}</tr></tbody>
+                    <tbody node_ref=drawn inner_html=rows></tbody>
                 </table>
             </div>
         }
@@ -208,92 +200,4 @@ fn column_state(loader: Loader<Spacecraft>) -> AnyView {
         .into_any(),
         _ => view! { <span class="skeleton-line skeleton-title" aria-label="Loading"></span> }.into_any(),
     })
-}
-
-fn config(craft: &Spacecraft) -> crate::api::models::SpacecraftConfig {
-    craft.spacecraft_config.clone().unwrap_or_default()
-}
-
-fn config_name(craft: &Spacecraft) -> String {
-    craft
-        .spacecraft_config
-        .as_ref()
-        .map(|config| config.name.clone())
-        .unwrap_or_default()
-}
-
-fn text_row(
-    label: &'static str,
-    crafts: &[Option<&Spacecraft>],
-    text: impl Fn(&Spacecraft) -> String,
-) -> impl IntoView {
-    let cells = crafts
-        .iter()
-        .map(|craft| view! { <td>{craft.map(&text)}</td> })
-        .collect_view();
-    view! { <tr><th scope="row">{label}</th>{cells}</tr> }
-}
-
-/// A numeric row: each value as text with a bar scaled to the row's largest value.
-fn measure_row(
-    label: &'static str,
-    crafts: &[Option<&Spacecraft>],
-    field: SortField,
-) -> impl IntoView {
-    let values: Vec<Option<Option<u64>>> = crafts
-        .iter()
-        .map(|craft| craft.map(|craft| measure::value(craft, field)))
-        .collect();
-    bar_row(label, values, field)
-}
-
-/// The fastest turnaround, a duration like time in space.
-fn turnaround_row(crafts: &[Option<&Spacecraft>]) -> impl IntoView {
-    let values = crafts
-        .iter()
-        .map(|craft| {
-            craft.map(|craft| {
-                craft
-                    .fastest_turnaround
-                    .as_deref()
-                    .and_then(format::Duration::parse_iso8601)
-                    .map(|duration| duration.seconds)
-            })
-        })
-        .collect();
-    bar_row("Fastest turnaround", values, SortField::TimeInSpace)
-}
-
-/// `values`: per column, `None` while its record is missing, `Some(None)` when the API has no
-/// value.
-fn bar_row(
-    label: &'static str,
-    values: Vec<Option<Option<u64>>>,
-    unit: SortField,
-) -> impl IntoView {
-    let largest = values
-        .iter()
-        .flatten()
-        .flatten()
-        .copied()
-        .max()
-        .unwrap_or(0);
-    let cells = values
-        .into_iter()
-        .map(|value| {
-            view! {
-                <td>
-                    {value.map(|value| view! {
-                        <span class="compare-value" class:compare-no-data=value.is_none()>{measure::human(unit, value)}</span>
-                        {value.map(|value| view! {
-                            <span class="compare-bar" aria-hidden="true">
-                                <span class="compare-bar-fill" style:width=percent(value, largest)></span>
-                            </span>
-                        })}
-                    })}
-                </td>
-            }
-        })
-        .collect_view();
-    view! { <tr><th scope="row">{label}</th>{cells}</tr> }
 }

@@ -1,15 +1,17 @@
 //! `/spacecraft/{id}`: everything LL2 knows about one spacecraft, from its detailed record.
 
+use crate::api::cache::now_ms;
 use crate::api::client;
 use crate::api::loader::use_latest;
 use crate::api::models::{Flight, Spacecraft};
 use crate::api::ApiError;
 use crate::components::card::{badges, Stat};
 use crate::components::configuration::ConfigurationFacts;
+use crate::components::drawn::Drawn;
 use crate::components::image::CreditedImage;
 use crate::components::loaded::Loaded;
-use crate::components::timeline::FlightTimeline;
 use crate::context::AppContext;
+use crate::drawing;
 use crate::format::{self, or_dash, NO_VALUE};
 use crate::head;
 use crate::pages::not_found::NotFound;
@@ -130,7 +132,7 @@ fn FlightHistory(flights: Vec<Flight>) -> impl IntoView {
     view! {
         <section class="detail-section" aria-labelledby="flights-heading">
             <h2 id="flights-heading">"Flights ("{count}")"</h2>
-            {(!flights.is_empty()).then(|| view! { <FlightTimeline flights=flights.clone() /> })}
+            {drawing::flight_timeline(&flights, now_ms() / 1000).map(|markup| view! { <Drawn markup /> })}
             {if flights.is_empty() {
                 view! { <p>"No flights recorded."</p> }.into_any()
             } else {
