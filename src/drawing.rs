@@ -48,7 +48,12 @@ pub fn results_chart(results: &[Spacecraft], query: &Query, paths: &Paths) -> St
             ("class", Some("chart-tick")),
             ("data-left", Some(at.as_str())),
         ];
-        html.element("span", &attributes, &measure::human(field, Some(tick)));
+        let text = if tick == 0 {
+            "0".to_string()
+        } else {
+            measure::human(field, Some(tick))
+        };
+        html.element("span", &attributes, &text);
     }
     html.close("div").open(
         "ol",
@@ -95,7 +100,9 @@ pub fn results_chart(results: &[Spacecraft], query: &Query, paths: &Paths) -> St
         .close("li");
     }
     html.close("ol")
-        .open("table", &[("class", Some("visually-hidden"))])
+        // A table is never narrower than its content: the hiding box holds it.
+        .open("div", &[("class", Some("visually-hidden"))])
+        .open("table", &[])
         .element("caption", &[], &caption)
         .open("thead", &[])
         .open("tr", &[])
@@ -110,7 +117,10 @@ pub fn results_chart(results: &[Spacecraft], query: &Query, paths: &Paths) -> St
             .element("td", &[], &measure::human(field, *value))
             .close("tr");
     }
-    html.close("tbody").close("table").close("figure");
+    html.close("tbody")
+        .close("table")
+        .close("div")
+        .close("figure");
     html.finish()
 }
 

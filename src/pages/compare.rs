@@ -108,6 +108,16 @@ fn Comparison(ids: Vec<u64>) -> impl IntoView {
             (id, loader)
         })
         .collect();
+    // The first record on screen is when the quota is worth reading (see `client`).
+    let arrived: Vec<Loader<Spacecraft>> = columns.iter().map(|(_, loader)| *loader).collect();
+    Effect::new(move |_| {
+        let ready = |loader: &Loader<Spacecraft>| {
+            loader.state.with(|state| matches!(state, Load::Ready(_)))
+        };
+        if arrived.iter().any(ready) {
+            client::first_view_shown();
+        }
+    });
     let columns = StoredValue::new(columns);
     let paths = context.paths;
 
