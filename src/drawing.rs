@@ -5,7 +5,7 @@
 use crate::api::models::{Flight, Spacecraft, SpacecraftConfig};
 use crate::format::{self, or_dash, yes_no, Duration};
 use crate::markup::Markup;
-use crate::measure::{self, epoch_seconds, percent, year_of, year_start, Scale};
+use crate::measure::{self, moment, percent, year_of, year_start, Moment, Scale};
 use crate::query::{Query, SortField};
 use crate::routes::Paths;
 
@@ -124,13 +124,13 @@ pub fn results_chart(results: &[Spacecraft], query: &Query, paths: &Paths) -> St
     html.finish()
 }
 
-/// A flight placed in time, in seconds since 1970.
+/// A flight placed in time.
 struct Span {
     id: u64,
-    start: u64,
-    end: u64,
+    start: Moment,
+    end: Moment,
     ongoing: bool,
-    docked: Vec<(u64, u64)>,
+    docked: Vec<(Moment, Moment)>,
     tip: String,
 }
 
@@ -139,20 +139,20 @@ struct Span {
 /// it, in two alternating lanes so that close flights stay apart. Each bar takes focus and
 /// holds its launch, dates and destination (shown on focus or hover). `None` when no flight
 /// has a readable launch date.
-pub fn flight_timeline(flights: &[Flight], now: u64) -> Option<String> {
+pub fn flight_timeline(flights: &[Flight], now: Moment) -> Option<String> {
     let spans: Vec<Span> = flights
         .iter()
         .filter_map(|flight| span(flight, now))
         .collect();
     let first = spans.iter().map(|span| span.start).min()?;
     let last = spans.iter().map(|span| span.end).max()?;
-    // Whole years, in steps that leave at most about eight labels.
-    let first_year = year_of(first).0;
-    let last_year = year_of(last).0 + 1;
-    let step = [1, 2, 5, 10, 20]
+    // Whole years; labels on round years, at most five, so they fit a phone.
+    let first_year = year_of(first);
+    let last_year = year_of(last) + 1;
+    let step = [1, 2, 5, 10, 20, 50]
         .into_iter()
-        .find(|step| (last_year - first_year) / step <= 8)
-        .unwrap_or(50);
+        .find(|step| (last_year - first_year) / step <= 4)
+        .unwrap_or(100);
     let from = year_start(first_year);
     let width = year_start(last_year) - from;
     let at = |time: u64| percent(time.saturating_sub(from), width);
@@ -220,7 +220,7 @@ pub fn flight_timeline(flights: &[Flight], now: u64) -> Option<String> {
             ("aria-hidden", Some("true")),
         ],
     );
-    for year in (first_year..=last_year).step_by(step as usize) {
+    for year in (first_year.div_ceil(step) * step..=last_year).step_by(step as usize) {
         let left = at(year_start(year));
         html.element(
             "span",
@@ -233,29 +233,34 @@ pub fn flight_timeline(flights: &[Flight], now: u64) -> Option<String> {
 }
 
 /// Where a flight sits in time; `None` without a readable launch date.
-fn span(flight: &Flight, now: u64) -> Option<Span> {
+fn span(flight: &Flight, now: Moment) -> Option<Span> {
     let launch = flight.launch.as_ref()?;
     let net = launch.net.as_deref()?;
-    let start = epoch_seconds(net)?;
-    let ended = flight.mission_end.as_deref().and_then(epoch_seconds);
-    let end = ended.unwrap_or(now).max(start);
+    let start = moment(net)?;
+    let ended = flight.mission_end.as_deref().and_then(moment);
+    // A launch that failed has no mission end, yet it is not still flying.
+    let failed = launch.status.as_ref().is_some_and(|status| {
+        status.abbrev.as_deref() == Some("Failure") || status.name == "Launch Failure"
+    });
+    let end = match ended {
+        Some(end) => end.max(start),
+        None if failed => start,
+        None => now.max(start),
+    };
     let docked = flight
         .docking_events
         .iter()
         .flatten()
         .filter_map(|event| {
-            let docked = epoch_seconds(event.docking.as_deref()?)?.clamp(start, end);
-            let departed = event
-                .departure
-                .as_deref()
-                .and_then(epoch_seconds)
-                .unwrap_or(end);
+            let docked = moment(event.docking.as_deref()?)?.clamp(start, end);
+            let departed = event.departure.as_deref().and_then(moment).unwrap_or(end);
             Some((docked, departed.clamp(docked, end)))
         })
         .collect();
     let mut tip = format!("{}: {}", or_dash(&launch.name), format::date(net));
     match (ended, flight.mission_end.as_deref()) {
         (Some(_), Some(text)) => tip.push_str(&format!(" to {}", format::date(text))),
+        _ if failed => tip.push_str(", launch failed"),
         _ => tip.push_str(", ongoing"),
     }
     if let Some(destination) = flight
@@ -270,7 +275,7 @@ fn span(flight: &Flight, now: u64) -> Option<Span> {
         id: flight.id,
         start,
         end,
-        ongoing: ended.is_none(),
+        ongoing: ended.is_none() && !failed,
         docked,
         tip,
     })
@@ -508,7 +513,7 @@ mod tests {
         serde_json::from_str(json).unwrap()
     }
 
-    const NOW: u64 = 1_764_374_400; // 2025-11-29
+    const NOW: u64 = 1_764_374_400; // 2025-11-29, Unix time
 
     #[test]
     fn the_timeline_places_each_flight_and_marks_the_ongoing_one() {
@@ -518,9 +523,11 @@ mod tests {
                  "docking_events":[{"docking":"2020-11-17T04:01:00Z","departure":"2021-05-02T00:00:00Z"}]},
                 {"id":12,"destination":null,"mission_end":null,
                  "launch":{"name":"Crew-9","net":"2024-09-28T17:17:00Z"}},
-                {"id":13,"launch":{"name":"No date","net":null}}]"#,
+                {"id":13,"launch":{"name":"No date","net":null}},
+                {"id":14,"mission_end":null,"launch":{"name":"STS-51-L","net":"1986-01-28T16:38:20Z",
+                 "status":{"name":"Launch Failure","abbrev":"Failure"}}}]"#,
         );
-        let html = flight_timeline(&flights, NOW).unwrap();
+        let html = flight_timeline(&flights[..3], measure::from_unix(NOW)).unwrap();
         assert_eq!(
             all(&html, "data-flight-id"),
             ["11", "12"],
@@ -533,17 +540,26 @@ mod tests {
         );
         assert!(html.contains("Crew-9: 28 Sep 2024, ongoing"), "{html}");
         assert_eq!(html.matches("timeline-docked").count(), 1);
-        // 2020 to 2026: one tick a year.
+        // 2020 to 2026: a tick every two years.
         let ticks: Vec<&str> = html
             .split("class=\"timeline-tick\"")
             .skip(1)
             .map(|rest| &rest[rest.find('>').unwrap() + 1..rest.find('<').unwrap()])
             .collect();
+        assert_eq!(ticks, ["2020", "2022", "2024", "2026"]);
         assert_eq!(
-            ticks,
-            ["2020", "2021", "2022", "2023", "2024", "2025", "2026"]
+            flight_timeline(&flights[2..3], measure::from_unix(NOW)),
+            None
         );
-        assert_eq!(flight_timeline(&flights[2..], NOW), None);
+        let failed = flight_timeline(&flights[3..], measure::from_unix(NOW)).unwrap();
+        assert!(
+            failed.contains("STS-51-L: 28 Jan 1986, launch failed"),
+            "{failed}"
+        );
+        assert!(
+            !failed.contains("data-ongoing"),
+            "a failed launch is not still flying"
+        );
     }
 
     #[test]

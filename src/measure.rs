@@ -109,10 +109,13 @@ pub fn percent(part: u64, whole: u64) -> String {
     format!("{}.{}%", tenths / 10, tenths % 10)
 }
 
-/// Seconds since 1970 of an ISO 8601 date-time in UTC as LL2 writes it
-/// (`2021-06-17T01:22:31Z`, fractions and a `+00:00` offset allowed; a bare date is midnight).
-/// `None` for anything else or before 1970.
-pub fn epoch_seconds(text: &str) -> Option<u64> {
+/// A moment as a timeline places it: seconds since 1 March of year 0 (proleptic Gregorian), so
+/// that spaceflight before 1970 needs no negative numbers.
+pub type Moment = u64;
+
+/// The `Moment` of an ISO 8601 date-time in UTC as LL2 writes it (`2021-06-17T01:22:31Z`,
+/// fractions and a `+00:00` offset allowed; a bare date is midnight). `None` for anything else.
+pub fn moment(text: &str) -> Option<Moment> {
     let number = |range: std::ops::Range<usize>| -> Option<u64> {
         let digits = text.get(range)?;
         digits
@@ -136,38 +139,46 @@ pub fn epoch_seconds(text: &str) -> Option<u64> {
     } else {
         0
     };
-    if !(1970..=9999).contains(&year) || !(1..=12).contains(&month) || !(1..=31).contains(&day) {
+    if !(1..=9999).contains(&year) || !(1..=12).contains(&month) || !(1..=31).contains(&day) {
         return None;
     }
     Some(days_from_civil(year, month, day) * DAY + clock)
 }
 
-/// Days from 1970-01-01 to a date of the proleptic Gregorian calendar (year ≥ 1970), after
-/// Howard Hinnant's `days_from_civil`.
+/// The `Moment` of a Unix time (seconds since 1970).
+pub fn from_unix(seconds: u64) -> Moment {
+    seconds + UNIX_EPOCH_DAYS * DAY
+}
+
+/// Days from 0000-03-01 to 1970-01-01.
+const UNIX_EPOCH_DAYS: u64 = 719_468;
+
+/// Days from 0000-03-01 to a date of the proleptic Gregorian calendar (year ≥ 1), after Howard
+/// Hinnant's `days_from_civil`.
 fn days_from_civil(year: u64, month: u64, day: u64) -> u64 {
     let year = if month <= 2 { year - 1 } else { year };
     let era = year / 400;
     let year_of_era = year - era * 400;
     let day_of_year = (153 * ((month + 9) % 12) + 2) / 5 + day - 1;
     let day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
-    era * 146_097 + day_of_era - 719_468
+    era * 146_097 + day_of_era
 }
 
-/// The year of a time in seconds since 1970, and when that year began.
-pub fn year_of(seconds: u64) -> (u64, u64) {
-    let mut year = 1970 + seconds / (YEAR + DAY / 4);
+/// The year of a moment.
+pub fn year_of(moment: Moment) -> u64 {
+    let mut year = moment / (YEAR + DAY / 4);
     // The estimate can be a year off either way near New Year.
-    while days_from_civil(year + 1, 1, 1) * DAY <= seconds {
+    while year_start(year + 1) <= moment {
         year += 1;
     }
-    while year > 1970 && days_from_civil(year, 1, 1) * DAY > seconds {
+    while year > 1 && year_start(year) > moment {
         year -= 1;
     }
-    (year, days_from_civil(year, 1, 1) * DAY)
+    year
 }
 
-/// When `year` began, in seconds since 1970.
-pub fn year_start(year: u64) -> u64 {
+/// When `year` began.
+pub fn year_start(year: u64) -> Moment {
     days_from_civil(year, 1, 1) * DAY
 }
 
@@ -261,10 +272,16 @@ mod tests {
     }
 
     #[test]
-    fn ll2_dates_become_seconds_since_1970() {
+    fn ll2_dates_become_moments_unix_time_agrees_with() {
+        let epoch_seconds = |text| moment(text).map(|moment| moment - from_unix(0));
         assert_eq!(epoch_seconds("1970-01-01T00:00:00Z"), Some(0));
         assert_eq!(epoch_seconds("2021-06-17T01:22:31Z"), Some(1_623_892_951));
         assert_eq!(epoch_seconds("2000-02-29T12:00:00.500Z"), Some(951_825_600));
+        // Before 1970: Apollo 7 launched on 11 October 1968 at 15:02:45 UTC.
+        assert_eq!(
+            from_unix(0) - moment("1968-10-11T15:02:45Z").unwrap(),
+            38_566_635
+        );
         assert_eq!(
             epoch_seconds("2024-03-01T00:00:00+00:00"),
             Some(1_709_251_200)
@@ -273,21 +290,28 @@ mod tests {
         for junk in [
             "",
             "2021",
+            "0000-01-01",
             "2021-13-01T00:00:00Z",
-            "1969-12-31T23:59:59Z",
             "2021-06-17X01",
             "２０２１-06-17",
             "2021-06-17T25:00:00Z",
         ] {
-            assert_eq!(epoch_seconds(junk), None, "{junk}");
+            assert_eq!(moment(junk), None, "{junk}");
         }
     }
 
     #[test]
     fn years_begin_where_the_calendar_says() {
-        assert_eq!(year_of(0), (1970, 0));
-        assert_eq!(year_of(1_623_892_951), (2021, 1_609_459_200));
-        assert_eq!(year_of(1_609_459_199).0, 2020, "a second before New Year");
-        assert_eq!(year_start(2021), 1_609_459_200);
+        let unix = from_unix;
+        assert_eq!(year_of(unix(0)), 1970);
+        assert_eq!(year_of(unix(1_623_892_951)), 2021);
+        assert_eq!(
+            year_of(unix(1_609_459_199)),
+            2020,
+            "a second before New Year"
+        );
+        assert_eq!(year_start(2021), unix(1_609_459_200));
+        assert_eq!(year_of(moment("1968-10-11").unwrap()), 1968);
+        assert_eq!(year_of(year_start(1957)), 1957);
     }
 }

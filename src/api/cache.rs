@@ -124,12 +124,12 @@ pub fn parse_recency(text: &str) -> Vec<String> {
 }
 
 #[cfg(target_arch = "wasm32")]
-pub use browser::{fresh, lookup, store};
+pub use browser::{fresh, fresh_lists, lookup, store};
 
 #[cfg(target_arch = "wasm32")]
 mod browser {
     use super::{
-        evictions, now_ms, parse_recency, storage_key, Entry, Stored, PREFIX, RECENCY_KEY,
+        evictions, now_ms, parse_recency, storage_key, Entry, Policy, Stored, PREFIX, RECENCY_KEY,
         STORAGE_BOUND,
     };
     use crate::api::endpoints::ApiRequest;
@@ -180,6 +180,27 @@ mod browser {
         lookup(request)
             .filter(|(_, fresh)| *fresh)
             .map(|(entry, _)| entry.body)
+    }
+
+    /// The bodies of the fresh stored answers to list requests under `url` (e.g. the API's
+    /// `…/spacecraft/`): those whose URL is `url` or `url?…`.
+    pub fn fresh_lists(url: &str) -> Vec<String> {
+        let Some(storage) = storage() else {
+            return Vec::new();
+        };
+        let prefix = storage_key(url);
+        let now = now_ms();
+        (0..storage.length().unwrap_or(0))
+            .filter_map(|index| storage.key(index).ok().flatten())
+            .filter(|key| {
+                key.strip_prefix(prefix.as_str())
+                    .is_some_and(|rest| rest.is_empty() || rest.starts_with('?'))
+            })
+            .filter_map(|key| storage.get_item(&key).ok().flatten())
+            .filter_map(|text| Entry::decode(&text))
+            .filter(|entry| entry.is_fresh(Policy::View, now))
+            .map(|entry| entry.body)
+            .collect()
     }
 
     /// Keeps an answer that decoded correctly.

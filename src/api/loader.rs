@@ -13,6 +13,7 @@ use futures::future::{AbortHandle, Abortable};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use std::future::Future;
+use std::pin::Pin;
 use std::time::Duration;
 
 /// How long before we tell the user the API is slow, and how long we wait at all.
@@ -123,6 +124,26 @@ where
     K: Clone + PartialEq + 'static,
     T: Send + Sync + 'static,
     Fut: Future<Output = Result<T, ApiError>> + 'static,
+{
+    // The machinery below is compiled once per kind of answer, not once per call site: each
+    // copy is KBs of wasm every visitor downloads.
+    latest(
+        Box::new(key),
+        Box::new(cached),
+        Box::new(move |key| Box::pin(fetch(key))),
+    )
+}
+
+type Fetch<K, T> = Box<dyn Fn(K) -> Pin<Box<dyn Future<Output = Result<T, ApiError>>>>>;
+
+fn latest<K, T>(
+    key: Box<dyn Fn() -> Option<K>>,
+    cached: Box<dyn Fn(&K) -> Cached<T>>,
+    fetch: Fetch<K, T>,
+) -> Loader<T>
+where
+    K: Clone + PartialEq + 'static,
+    T: Send + Sync + 'static,
 {
     // A fresh cached answer is there from the first render: no loading state flashes by.
     let mut shown_key = None;

@@ -1,15 +1,18 @@
-//! Spacecraft records this visit has already received in list answers, so that comparing them
-//! costs no request. In memory only: a list answer stored for later is read back into it when
-//! its view is shown again.
+//! Spacecraft records already received in list answers, so that comparing them costs no
+//! request: this visit's, and after a reload those of the fresh list answers in storage (the
+//! cache's freshness rule decides, as for the lists themselves).
 
-use super::models::Spacecraft;
-use std::cell::RefCell;
+use super::models::{Page, Spacecraft};
+use super::{cache, decode};
+use std::cell::{Cell, RefCell};
 
 /// Enough for a few pages of 100; older records fall out first.
 const KEPT: usize = 400;
 
 thread_local! {
     static SEEN: RefCell<Vec<Spacecraft>> = const { RefCell::new(Vec::new()) };
+    /// Stored lists are read once a visit, when a record is first missing.
+    static READ_STORED: Cell<bool> = const { Cell::new(false) };
 }
 
 /// Remembers the records of a list answer (a newer copy of a record replaces the older).
@@ -23,13 +26,18 @@ pub fn remember(records: &[Spacecraft]) {
     });
 }
 
-/// The record of spacecraft `id`, if a list answer of this visit had it.
-pub fn get(id: u64) -> Option<Spacecraft> {
-    SEEN.with(|seen| {
-        seen.borrow()
-            .iter()
-            .rev()
-            .find(|record| record.id == id)
-            .cloned()
+/// The record of spacecraft `id` from a list answer of the API at `base`, if one had it.
+pub fn get(id: u64, base: &str) -> Option<Spacecraft> {
+    let find = || SEEN.with(|seen| seen.borrow().iter().find(|record| record.id == id).cloned());
+    find().or_else(|| {
+        if READ_STORED.replace(true) {
+            return None;
+        }
+        for body in cache::fresh_lists(&format!("{base}/spacecraft/")) {
+            if let Ok(page) = decode::<Page<Spacecraft>>(&body) {
+                remember(&page.results);
+            }
+        }
+        find()
     })
 }

@@ -12,8 +12,21 @@ use crate::components::status::ErrorNotice;
 use crate::format;
 use leptos::prelude::*;
 
+/// How a page shows an answer.
+pub struct Ready<T>(Box<dyn Fn(&T) -> AnyView + Send + Sync>);
+
+impl<T, F, V> From<F> for Ready<T>
+where
+    F: Fn(&T) -> V + Send + Sync + 'static,
+    V: IntoView + 'static,
+{
+    fn from(view: F) -> Self {
+        Ready(Box::new(move |value| view(value).into_any()))
+    }
+}
+
 #[component]
-pub fn Loaded<T, R, V>(
+pub fn Loaded<T>(
     loader: Loader<T>,
     /// The wrapper's class and test id.
     class: &'static str,
@@ -24,8 +37,10 @@ pub fn Loaded<T, R, V>(
     /// What shows while loading: placeholders in the shape of the answer.
     #[prop(into)]
     loading: ViewFn,
-    /// The view of an answer.
-    ready: R,
+    /// The view of an answer (a trait object: one copy of this component per kind of answer,
+    /// not per page).
+    #[prop(into)]
+    ready: Ready<T>,
     /// A page's own view of some errors (e.g. "not found"); others get the standard notice.
     #[prop(optional)]
     failed: Option<fn(&ApiError) -> Option<AnyView>>,
@@ -39,8 +54,6 @@ pub fn Loaded<T, R, V>(
 ) -> impl IntoView
 where
     T: Send + Sync + 'static,
-    R: Fn(&T) -> V + Send + Sync + 'static,
-    V: IntoView + 'static,
 {
     let retry = Callback::new(move |()| loader.retry());
     let retry_automatically = Callback::new(move |()| loader.retry_automatically());
@@ -94,7 +107,7 @@ where
                         }
                         .into_any()
                     }),
-                Load::Ready(value) => ready(value).into_any(),
+                Load::Ready(value) => (ready.0)(value),
             })}
             {children.map(|children| children())}
         </section>

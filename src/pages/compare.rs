@@ -79,11 +79,12 @@ pub fn ComparePage() -> impl IntoView {
     }
 }
 
-/// One column's record: what was seen in a list, else the detail answer.
+/// One column's record: a fresh detail answer, else the record a list answer had, else the
+/// detail answer (stale or none).
 fn seen_or_cached(id: u64) -> impl Fn(&ApiRequest) -> Cached<Spacecraft> {
     move |request| match client::cached_view(request) {
         fresh @ Cached::Fresh { .. } => fresh,
-        stored => match seen::get(id) {
+        stored => match seen::get(id, &request.api.base) {
             Some(value) => Cached::Fresh {
                 value,
                 stored_at: now_ms(),

@@ -14,6 +14,7 @@ use crate::context::AppContext;
 use crate::drawing;
 use crate::format::{self, or_dash, NO_VALUE};
 use crate::head;
+use crate::measure;
 use crate::pages::not_found::NotFound;
 use crate::query::Query;
 use crate::router::Router;
@@ -132,7 +133,7 @@ fn FlightHistory(flights: Vec<Flight>) -> impl IntoView {
     view! {
         <section class="detail-section" aria-labelledby="flights-heading">
             <h2 id="flights-heading">"Flights ("{count}")"</h2>
-            {drawing::flight_timeline(&flights, now_ms() / 1000).map(|markup| view! { <Drawn markup /> })}
+            {drawing::flight_timeline(&flights, measure::from_unix(now_ms() / 1000)).map(|markup| view! { <Drawn markup /> })}
             {if flights.is_empty() {
                 view! { <p>"No flights recorded."</p> }.into_any()
             } else {

@@ -138,6 +138,38 @@ for (const [name, path, ready] of CONFIGURATION_SHOTS) {
   });
 }
 
+// The views issue #10 added: the chart of a page of results, a spacecraft's flight timeline
+// (focused, so its tip shows) and four spacecraft compared, on a phone and on a desktop.
+const VIEW_SHOTS = [
+  ['chart', '/?view=chart&ordering=-time_in_space', '[data-testid=chart]',
+    `return document.querySelectorAll('[data-testid=chart] [data-bar-id]').length === 10;`],
+  ['timeline', '/spacecraft/2', '[data-testid=flight-timeline]',
+    `const flight = document.querySelector('[data-testid=flight-timeline] [data-flight-id]');
+     if (flight && document.activeElement !== flight) flight.focus();
+     return document.activeElement === flight;`],
+  ['compare', '/compare?ids=4,5,95,2', null,
+    `return document.querySelectorAll('th[data-compare-id] a[href*="/spacecraft/"]').length === 4;`],
+];
+
+for (const [name, path, scrollTo, ready] of VIEW_SHOTS) {
+  test(`${name}-mobile and ${name}-desktop: ${path} at 375 px and at 1440 px`, async () => {
+    for (const [width, height, suffix] of [[375, 812, 'mobile'], [1440, 900, 'desktop']]) {
+      if (suffix === 'mobile') await browser.phone(width, height);
+      else await browser.desktop(width, height);
+      try {
+        await app.open(path);
+        await browser.waitFor(ready, { timeout: 15_000, message: `${path} to be shown` });
+        if (scrollTo) await browser.exec(`document.querySelector(arguments[0]).scrollIntoView({ block: 'center' });`, scrollTo);
+        const overflow = await horizontalOverflow();
+        assert.ok(overflow.scroll <= overflow.inner, `${path} scrolls sideways at ${width} px: ${JSON.stringify(overflow)}`);
+        await shoot(`${name}-${suffix}`);
+      } finally {
+        await browser.desktop(1440, 900);
+      }
+    }
+  });
+}
+
 test('detail: a spacecraft page at 1440×900', async () => {
   await browser.setSize(1440, 900);
   await app.open('/spacecraft/95');

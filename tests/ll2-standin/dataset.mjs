@@ -670,6 +670,9 @@ function buildFlights(sc, config, { base, media, agency }) {
     const flightId = sc.id * 10 + i + 1;
     const net = first + i * 200 * 86400000;
     const failed = (sc.id === 2 && i === n - 1) || sc.id === 497;
+    // A spacecraft in space is still on its latest flight: no mission end and no landing yet
+    // (in_space craft have one mission end fewer than flights, as in real records).
+    const ongoing = sc.in_space && i === n - 1;
     const missionName = `${sc.name} flight ${i + 1}`;
     const launchName = `${rocketName} | ${missionName}`;
     const landsSoftly = config.type.id !== 4 || [2, 3].includes(config.id);
@@ -677,7 +680,7 @@ function buildFlights(sc, config, { base, media, agency }) {
       id: flightId,
       url: `${base}/spacecraft_flights/${flightId}/`,
       destination: i === 2 ? null : destination,
-      mission_end: perFlight == null || failed ? null : isoSeconds(net + perFlight * 1000),
+      mission_end: perFlight == null || failed || ongoing ? null : isoSeconds(net + perFlight * 1000),
       spacecraft: sc,
       launch: {
         response_mode: 'list',
@@ -705,7 +708,7 @@ function buildFlights(sc, config, { base, media, agency }) {
         pad: buildPad(padKey, base),
       },
       landing: landsSoftly && !failed ? {
-        response_mode: 'normal', id: 6000 + flightId, attempt: true, success: true, description: '',
+        response_mode: 'normal', id: 6000 + flightId, attempt: !ongoing, success: ongoing ? null : true, description: '',
         downrange_distance: null,
         landing_location: { id: 1, name: 'Earth', abbrev: 'EA', description: 'Returned to Earth.' },
         type: config.type.id === 3 ? LANDING_TYPES.plane : LANDING_TYPES.capsule,

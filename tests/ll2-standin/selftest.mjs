@@ -265,6 +265,28 @@ test('detailed mode and detail endpoint', async () => {
   }
 });
 
+test('a spacecraft in space is still on its latest flight; other flights have ended', async () => {
+  const all = (await get('/spacecraft/?limit=100&mode=detailed')).json.results;
+  for (const craft of all) {
+    craft.flights.forEach((flight, i) => {
+      const latest = i === craft.flights.length - 1;
+      const failed = flight.launch.status.abbrev === 'Failure';
+      const unknown = craft.time_in_space === null;
+      if (craft.in_space && latest) {
+        assert.equal(flight.mission_end, null, `flight ${flight.id} of ${craft.id} (in space) is ongoing`);
+        if (flight.landing) assert.deepEqual([flight.landing.attempt, flight.landing.success], [false, null]);
+      } else if (!failed && !unknown) {
+        assert.match(flight.mission_end ?? '', /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/, `flight ${flight.id} has ended`);
+        assert.ok(Date.parse(flight.mission_end) > Date.parse(flight.launch.net));
+      }
+      assert.ok(!('docking_events' in flight), 'SpacecraftFlightNormal has no docking_events');
+    });
+  }
+  const soyuz = (await get('/spacecraft/424/')).json;
+  assert.equal(soyuz.in_space, true);
+  assert.deepEqual(soyuz.flights.map((f) => [f.mission_end, f.destination]), [[null, 'International Space Station']]);
+});
+
 test('lookup endpoints', async () => {
   const statuses = (await get('/config/spacecraft_statuses/')).json;
   assert.equal(statuses.count, 5);
