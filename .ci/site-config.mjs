@@ -58,13 +58,13 @@ export function allowInlineScripts(html) {
 }
 
 /**
- * The prefetch script (src/prefetch.js) as the page carries it: comment lines, indentation and
- * blank lines dropped (the source keeps its comments on lines of their own for this).
+ * An inline script (src/prefetch.js, src/sw-register.js) as the page carries it: comment lines,
+ * indentation and blank lines dropped (the source keeps its comments on lines of their own for this).
  */
 export function compactScript(source) {
   const text = source.split('\n').map((line) => line.trim()).filter((line) => line && !line.startsWith('//')).join('\n');
   // Inside a <script> element these would end it or change how it is parsed.
-  if (/<\/script|<!--/i.test(text)) throw new Error('the prefetch script must not contain "</script" or "<!--"');
+  if (/<\/script|<!--/i.test(text)) throw new Error('an inline script must not contain "</script" or "<!--"');
   return text;
 }
 
@@ -78,6 +78,18 @@ export function inlinePrefetch(html, source) {
   if (!PREFETCH_PLACEHOLDER.test(html)) throw new Error('index.html has no <script data-prefetch></script> placeholder');
   // A function, not a string: `$` in the script must not be read as a replacement pattern.
   return html.replace(PREFETCH_PLACEHOLDER, () => `<script data-prefetch>${compactScript(source)}</script>`);
+}
+
+const REGISTRATION_PLACEHOLDER = /<script data-sw-register(?:="")?>[\s\S]*?<\/script>/;
+
+/**
+ * Puts the service worker's registration (src/sw-register.js) into its placeholder,
+ * `<script data-sw-register></script>`; with no `source` (debug builds: no worker while
+ * developing) removes the placeholder. Run before `allowInlineScripts`, like `inlinePrefetch`.
+ */
+export function inlineRegistration(html, source) {
+  if (!REGISTRATION_PLACEHOLDER.test(html)) throw new Error('index.html has no <script data-sw-register></script> placeholder');
+  return html.replace(REGISTRATION_PLACEHOLDER, () => (source == null ? '' : `<script data-sw-register>${compactScript(source)}</script>`));
 }
 
 const STYLESHEET = /<link\b[^>]*\brel="?stylesheet"?[^>]*>/g;

@@ -1,17 +1,27 @@
-// Trunk post_build hook (see Trunk.toml): finishes the staged index.html.
+// Trunk post_build hook (see Trunk.toml): finishes the staged site.
 // - inlines the API prefetch (src/prefetch.js) into its placeholder;
+// - in release builds, inlines the service worker's registration (src/sw-register.js) and writes
+//   the worker, sw.js, with the list and version of the site's files (.ci/service-worker.mjs);
+//   debug builds (`trunk serve`) register none;
 // - joins the stylesheets into one file (style/ keeps one per concern);
-// - allows the inline scripts (Trunk's bootstrap, the prefetch) in the Content-Security-Policy
-//   by their hashes, computed after inlining;
+// - allows the inline scripts (Trunk's bootstrap, the prefetch, the registration) in the
+//   Content-Security-Policy by their hashes, computed after inlining;
 // - with LL2_API_BASE set, points the page at that API (offline stand-in, a proxy).
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { allowInlineScripts, bundleStylesheets, inlinePrefetch, pointSiteAt } from './site-config.mjs';
+import { allowInlineScripts, bundleStylesheets, inlinePrefetch, inlineRegistration, pointSiteAt } from './site-config.mjs';
+import { writeServiceWorker } from './service-worker.mjs';
 
 const dir = process.env.TRUNK_STAGING_DIR;
+// Trunk names the profile; without it (the hook run by hand or by a test), a debug build.
+const release = process.env.TRUNK_PROFILE === 'release';
 const file = join(dir, 'index.html');
+const source = (name) => readFile(new URL(`../src/${name}`, import.meta.url), 'utf8');
 let html = await readFile(file, 'utf8');
-html = inlinePrefetch(html, await readFile(new URL('../src/prefetch.js', import.meta.url), 'utf8'));
+html = inlinePrefetch(html, await source('prefetch.js'));
+html = inlineRegistration(html, release ? await source('sw-register.js') : null);
 html = await bundleStylesheets(html, dir, { readFile, writeFile, rm });
 if (process.env.LL2_API_BASE) html = pointSiteAt(html, process.env.LL2_API_BASE);
 await writeFile(file, allowInlineScripts(html));
+// Last: the worker lists the site's files as they will be served.
+await writeServiceWorker(dir, { release });

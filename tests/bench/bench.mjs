@@ -21,8 +21,15 @@
 //    Two profiles: loopback without throttling, and a phone (150 ms RTT, 1.6 Mbit/s down,
 //    750 kbit/s up, CPU 4× slower, list answers held back 250 ms by the stand-in).
 //    The build is served compressed (brotli, else gzip) with Content-Encoding, as static hosts do.
-// 2. A filter change whose answer is cached, until 100 new cards are rendered (p50/p95).
-// 3. The release bundle: wasm, js, css, html, raw / gzip / brotli.
+// 2. A repeat visit on the phone profile: a first visit as in 1 (cold; the service worker
+//    installs after it and the app stores the answer), that tab closed, then the same URL in a
+//    new tab with nothing wiped, timed the same way. Counted per visit: list requests to the API
+//    (0 when a stored answer is fresh and outlives the tab), requests for app files that reached
+//    the site over the network (0 when the worker answers them), and the browser's own update
+//    checks of sw.js (not app files). The static page is visited the same way, for the ratio.
+// 3. A filter change whose answer is cached, until 100 new cards are rendered (p50/p95).
+// 4. The release bundle: wasm, js, css, html, raw / gzip / brotli (sw.js apart: fetched after
+//    the load, not by it).
 import { cp, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
@@ -92,6 +99,9 @@ const WAIT_DONE = `const reply = arguments[arguments.length - 1];
       wireBytes: own.reduce((sum, entry) => sum + entry.encodedBodySize, 0),
       decodedBytes: own.reduce((sum, entry) => sum + entry.decodedBodySize, 0),
       fromCache: own.filter((entry) => entry.transferSize === 0 && entry.decodedBodySize > 0).length,
+      // Where each answer came from: '' the network, 'cache' the HTTP cache, 'cache-storage' a
+      // service worker's cache.
+      delivery: own.reduce((count, entry) => ({ ...count, [entry.deliveryType || 'network']: (count[entry.deliveryType || 'network'] || 0) + 1 }), {}),
     });
   };
   if (window.__doneAt !== undefined) report(); else window.__onDone = report;`;
@@ -134,6 +144,86 @@ async function coldLoad(browser, standin, url, profile) {
   }
   const requests = standin.requests().slice(logged).filter(isListRequest);
   return { ...done, listRequests: requests.length, listQueries: requests.map((r) => r.query) };
+}
+
+/** Waits (up to `timeout`) until the page's service worker is activated; false if it has none. */
+function workerActivated(browser, timeout = 20_000) {
+  return browser.cmd('POST', '/execute/async', {
+    script: `const [timeout, done] = arguments;
+      // A build that registers none (older ones) has no registration script.
+      if (!navigator.serviceWorker || !document.querySelector('script[data-sw-register]')) return done(false);
+      setTimeout(() => done(false), timeout);
+      navigator.serviceWorker.ready.then((registration) => {
+        const worker = registration.active;
+        if (worker.state === 'activated') return done(true);
+        worker.addEventListener('statechange', () => worker.state === 'activated' && done(true));
+      });`,
+    args: [timeout],
+  });
+}
+
+/**
+ * A repeat visit of `url`: a cold first visit in a new tab (see `coldLoad`), then, once the
+ * service worker (if any) is activated, that tab closed and `url` opened in a new tab, nothing
+ * wiped. The second visit's time and what it asked of the API and of the site itself.
+ */
+async function repeatVisit(browser, standin, site, url, profile, { worker: expectWorker }) {
+  await coldLoad(browser, standin, url, profile);
+  // The static page has no worker to wait for (a build without one waits the timeout).
+  const worker = expectWorker && await workerActivated(browser);
+  await freshTab(browser, profile);
+  const logged = standin.requests().length;
+  const served = site.requests().length;
+  await browser.goto(url);
+  const done = await browser.cmd('POST', '/execute/async', { script: WAIT_DONE, args: [] });
+  // Let requests that are not in the way of the view (the worker's update check) arrive too.
+  await new Promise((resolve) => setTimeout(resolve, 500));
+  const fromSite = site.requests().slice(served).map((path) => path.split('?')[0]);
+  const updateChecks = fromSite.filter((path) => path.endsWith('/sw.js'));
+  return {
+    ...done,
+    worker,
+    listRequests: standin.requests().slice(logged).filter(isListRequest).length,
+    appFiles: fromSite.filter((path) => !path.endsWith('/sw.js')),
+    updateChecks: updateChecks.length,
+  };
+}
+
+/** Repeat visits of the app and the static page on the phone profile (interleaved). */
+async function measureRepeatVisits(browser, standin, site, cold) {
+  const profile = PROFILES.find((p) => p.name === 'phone');
+  const pages = ['static', 'app'];
+  const urls = { static: site.url(`/static.html${VIEW}`), app: site.url(`/${VIEW}`) };
+  standin.reset();
+  standin.failNext({ path: 'spacecraft/', delay_ms: profile.listDelayMs, times: 0 });
+  const visit = (page) => repeatVisit(browser, standin, site, urls[page], profile, { worker: page === 'app' });
+  for (const page of pages) await visit(page); // untimed
+  const visits = { static: [], app: [] };
+  for (let run = 0; run < COLD_RUNS; run++) {
+    for (let i = 0; i < pages.length; i++) {
+      const page = pages[(run + i) % pages.length];
+      visits[page].push(await visit(page));
+    }
+  }
+  standin.reset();
+  const result = { label: profile.label };
+  for (const page of pages) {
+    const runs = visits[page];
+    result[page] = {
+      median_ms: round(median(runs.map((v) => v.at))),
+      runs_ms: runs.map((v) => round(v.at)),
+      service_worker: runs.map((v) => v.worker),
+      list_requests_per_visit: runs.map((v) => v.listRequests),
+      app_file_requests_per_visit: runs.map((v) => v.appFiles.length),
+      app_files_requested: [...new Set(runs.flatMap((v) => v.appFiles))],
+      sw_update_checks_per_visit: runs.map((v) => v.updateChecks),
+      own_origin_delivery: runs.map((v) => v.delivery),
+    };
+  }
+  result.app_over_static_cold = round(result.app.median_ms / cold.phone.static.median_ms, 2);
+  result.app_over_static_repeat = round(result.app.median_ms / result.static.median_ms, 2);
+  result.app_cold_over_repeat = round(cold.phone.app.median_ms / result.app.median_ms, 2);
+  return result;
 }
 
 /** The static twin: the app's own rendering of the view, frozen into HTML (no script at all). */
@@ -259,7 +349,8 @@ async function measureFilterChanges(browser, standin, site) {
 
 async function bundleSizes(dist) {
   const byKind = {};
-  for (const file of (await readdir(dist)).filter((f) => /\.(wasm|js|css|html)$/.test(f))) {
+  // sw.js (the service worker) is fetched after the page has loaded, not by the first load.
+  for (const file of (await readdir(dist)).filter((f) => /\.(wasm|js|css|html)$/.test(f) && f !== 'sw.js')) {
     const bytes = await readFile(join(dist, file));
     const k = (byKind[file.split('.').pop()] ||= { files: 0, raw: 0, gzip: 0, brotli: 0 });
     k.files += 1;
@@ -273,7 +364,7 @@ async function bundleSizes(dist) {
 }
 
 function report(results) {
-  const { cold_load: cold, cached_filter_change_100_cards_ms: changes, bundle_bytes: bundle } = results;
+  const { cold_load: cold, repeat_visit: repeat, cached_filter_change_100_cards_ms: changes, bundle_bytes: bundle } = results;
   const col = (text, width) => String(text).padStart(width);
   console.log(`cold load of /${VIEW} until all ${CARDS} cards and the result count are in the DOM`);
   console.log(`(${results.chromium}; median of ${COLD_RUNS} interleaved loads per page, each in a new tab with`);
@@ -294,6 +385,21 @@ function report(results) {
     }
   }
   console.log(`  coldness check (each app and peer load made its list request, the static page none): ${results.checks.cold_loads_ok ? 'ok' : 'FAILED'}`);
+  console.log(`repeat visit of /${VIEW} on the phone profile (a cold first visit in a tab, the tab closed, a new tab;`);
+  console.log(' nothing wiped), until all cards and the result count are in the DOM:');
+  console.log(`  app ${ms(repeat.app.median_ms)} = ${repeat.app_over_static_cold.toFixed(2)}x the static page cold` +
+    ` (${ms(cold.phone.static.median_ms)}), ${repeat.app_over_static_repeat.toFixed(2)}x the static page's repeat visit` +
+    ` (${ms(repeat.static.median_ms)}); the app's cold load is ${repeat.app_cold_over_repeat.toFixed(2)}x this`);
+  for (const page of ['static', 'app']) {
+    const q = repeat[page];
+    console.log(`    ${page.padEnd(6)} runs (ms) ${q.runs_ms.map((x) => x.toFixed(0)).join(' ')}` +
+      ` | service worker: ${q.service_worker.map((x) => (x ? 'yes' : 'no')).join(' ')}` +
+      ` | list requests: ${q.list_requests_per_visit.join(' ')}` +
+      ` | app files from the network: ${q.app_file_requests_per_visit.join(' ')}` +
+      `${q.app_files_requested.length ? ` (${q.app_files_requested.join(', ')})` : ''}` +
+      ` | sw.js update checks: ${q.sw_update_checks_per_visit.join(' ')}` +
+      ` | own origin answered from: ${JSON.stringify(q.own_origin_delivery.at(-1))}`);
+  }
   console.log(`cached filter change until 100 new cards (${changes.runs} changes, loopback, no throttling):`);
   console.log(`  p50 ${ms(changes.p50)}  p95 ${ms(changes.p95)}  (list requests in that phase, incl. the first visit of each ordering: ${changes.list_requests_total})`);
   console.log('release bundle (bytes):');
@@ -322,6 +428,7 @@ async function main() {
     await writeFile(join(dist, 'static.html'), await freezeApp(browser, site.url(`/${VIEW}`)));
 
     const cold = await measureColdLoads(browser, standin, site);
+    const repeat = await measureRepeatVisits(browser, standin, site, cold);
     const changes = await measureFilterChanges(browser, standin, site);
     const bundle = await bundleSizes(DIST);
 
@@ -334,6 +441,7 @@ async function main() {
       chromium: product,
       dist: DIST,
       cold_load: cold,
+      repeat_visit: repeat,
       cached_filter_change_100_cards_ms: changes,
       bundle_bytes: bundle,
       checks: { cold_loads_ok: coldLoadsOk },

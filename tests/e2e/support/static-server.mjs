@@ -16,8 +16,9 @@ import { pointSiteAt } from '../../../.ci/site-config.mjs';
 const TYPES = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.wasm': 'application/wasm',
   '.css': 'text/css', '.svg': 'image/svg+xml', '.png': 'image/png', '.json': 'application/json',
+  '.webmanifest': 'application/manifest+json',
 };
-const COMPRESSIBLE = /^(text\/|application\/(javascript|json|wasm)|image\/svg\+xml)/;
+const COMPRESSIBLE = /^(text\/|application\/(javascript|json|wasm|manifest\+json)|image\/svg\+xml)/;
 
 const ENCODERS = {
   br: (bytes) => brotliCompressSync(bytes, {
@@ -62,7 +63,11 @@ export async function startStaticServer({ dist, apiBase, prefix = '/', port = 0,
     response.end(out);
   };
 
+  // Every request's path and query, in order: what the browser fetched from the network (a
+  // service worker's answers never get here).
+  const log = [];
   const server = createServer(async (request, response) => {
+    log.push(request.url);
     const path = decodeURIComponent(new URL(request.url, 'http://x').pathname);
     const sendIndex = () => send(request, response, {
       type: TYPES['.html'], body: index, key: 'index.html', extra: { 'cache-control': 'no-store' },
@@ -96,6 +101,8 @@ export async function startStaticServer({ dist, apiBase, prefix = '/', port = 0,
   return {
     origin,
     url: (path = '') => `${origin}${prefix}${path.replace(/^\//, '')}`,
+    /** Paths (with query) the server was asked for since it started. */
+    requests: () => [...log],
     close: () => new Promise((resolve) => { server.closeAllConnections?.(); server.close(resolve); }),
   };
 }
