@@ -117,6 +117,13 @@ async function newTab(browser) {
   await browser.cmd('POST', '/window', { handle });
 }
 
+/** Closes the current tab and opens a new one: nothing of the old page's memory is left. */
+async function closeAndReopen(browser) {
+  const { handle } = await browser.cmd('POST', '/window/new', { type: 'tab' });
+  await browser.cmd('DELETE', '/window');
+  await browser.cmd('POST', '/window', { handle });
+}
+
 /** The build's files as the shell's URLs: index.html is the base itself. */
 async function shellUrls(site, dist) {
   return (await siteFiles(dist)).map((path) => site.url(path === 'index.html' ? '/' : `/${path}`)).sort();
@@ -215,6 +222,36 @@ for (const { where, dist, prefix } of [
           && document.querySelector('[role=alert]') !== null;`, { timeout: 30_000, message: 'the detail page, offline' });
         assert.equal(await browser.exec('return location.href;'), site.url(deep));
         assert.equal(await controller(browser), site.url('/sw.js'));
+      } finally {
+        await cdp(browser, 'Network.emulateNetworkConditions', { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: -1 }).catch(() => {});
+        await site.serve(dist);
+      }
+    });
+
+    test('the scenario that matters: a view seen, its tab closed, then offline in a new tab: its cards and the offline notice', async () => {
+      const seen = '/?ordering=-flights_count&limit=20';
+      await browser.goto(site.url(seen));
+      await booted(browser);
+      await browser.waitFor(`return document.querySelectorAll('[data-spacecraft-id]').length === 20;`,
+        { timeout: 30_000, message: '20 cards, online' });
+      const online = await browser.exec(`return [...document.querySelectorAll('[data-spacecraft-id]')].map((card) => card.dataset.spacecraftId);`);
+      await closeAndReopen(browser);
+      await site.serve(null);
+      const apiAsked = site.standin.requests().length;
+      try {
+        await cdp(browser, 'Network.enable');
+        await cdp(browser, 'Network.emulateNetworkConditions', { offline: true, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });
+        await browser.goto(site.url(seen));
+        await booted(browser);
+        await browser.waitFor(`return document.querySelectorAll('[data-spacecraft-id]').length === 20;`,
+          { timeout: 30_000, message: '20 cards, offline' });
+        const offline = await browser.exec(`return [...document.querySelectorAll('[data-spacecraft-id]')].map((card) => card.dataset.spacecraftId);`);
+        assert.deepEqual(offline, online, 'the same cards as when the tab was closed');
+        await browser.waitFor(`const notice = document.querySelector('[data-testid=saved-notice]');
+          return notice !== null && notice.getAttribute('role') === 'status'
+            && /^Offline — showing results saved (just now|\d+ min ago)$/.test(notice.textContent.trim());`,
+        { message: 'the offline notice with the age of the results' });
+        assert.equal(site.standin.requests().length, apiAsked, 'nothing reached the API');
       } finally {
         await cdp(browser, 'Network.emulateNetworkConditions', { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: -1 }).catch(() => {});
         await site.serve(dist);
