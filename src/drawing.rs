@@ -339,7 +339,7 @@ pub fn compare_rows(crafts: &[Option<&Spacecraft>], paths: &Paths) -> String {
         })
         .collect();
     bar_row(&mut html, "Fastest turnaround", turnarounds, true);
-    let facts: [(&str, fn(&SpacecraftConfig) -> String); 5] = [
+    let facts: [(&str, Fact); 5] = [
         ("Type and agency", |config| {
             or_dash(&config.type_and_agency())
         }),
@@ -360,6 +360,9 @@ pub fn compare_rows(crafts: &[Option<&Spacecraft>], paths: &Paths) -> String {
     }
     html.finish()
 }
+
+/// A configuration fact as a compare row shows it.
+type Fact = fn(&SpacecraftConfig) -> String;
 
 fn text_row(
     html: &mut Markup,

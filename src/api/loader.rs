@@ -135,10 +135,11 @@ where
 }
 
 type Fetch<K, T> = Box<dyn Fn(K) -> Pin<Box<dyn Future<Output = Result<T, ApiError>>>>>;
+type FromCache<K, T> = Box<dyn Fn(&K) -> Cached<T>>;
 
 fn latest<K, T>(
     key: Box<dyn Fn() -> Option<K>>,
-    cached: Box<dyn Fn(&K) -> Cached<T>>,
+    cached: FromCache<K, T>,
     fetch: Fetch<K, T>,
 ) -> Loader<T>
 where
