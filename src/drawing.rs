@@ -196,7 +196,7 @@ pub fn flight_timeline(flights: &[Flight], now: Moment) -> Option<String> {
                 ("data-flight-id", Some(&span.id.to_string())),
                 ("data-ongoing", span.ongoing.then_some("")),
                 ("tabindex", Some("0")),
-                ("data-left", Some(&at(span.start))),
+                ("data-offset", Some(&at(span.start))),
                 ("data-width", Some(&percent(span.end - span.start, width))),
             ],
         );
@@ -205,7 +205,7 @@ pub fn flight_timeline(flights: &[Flight], now: Moment) -> Option<String> {
             let docked_for = percent(departed - docked, length);
             let attributes = [
                 ("class", Some("timeline-docked")),
-                ("data-left", Some(left.as_str())),
+                ("data-offset", Some(left.as_str())),
                 ("data-width", Some(docked_for.as_str())),
             ];
             html.element("span", &attributes, "");

@@ -4,7 +4,8 @@
 //! visitor downloads that code). Everything from outside is escaped here, in one place.
 //!
 //! The Content-Security-Policy allows no `style` attributes, so lengths travel as
-//! `data-left`/`data-width` and are applied through the CSSOM after insertion (`geometry`).
+//! `data-left`/`data-offset`/`data-width` and are applied through the CSSOM after insertion
+//! (`geometry`) as `left`, `margin-left` and `width`.
 
 /// Text made safe for element content and double-quoted attribute values.
 pub fn escape(text: &str) -> String {
@@ -76,7 +77,7 @@ impl Markup {
 #[cfg(target_arch = "wasm32")]
 pub fn geometry(root: &web_sys::Element) {
     use wasm_bindgen::JsCast;
-    let Ok(nodes) = root.query_selector_all("[data-left],[data-width]") else {
+    let Ok(nodes) = root.query_selector_all("[data-left],[data-offset],[data-width]") else {
         return;
     };
     for index in 0..nodes.length() {
@@ -87,7 +88,11 @@ pub fn geometry(root: &web_sys::Element) {
             continue;
         };
         let style = element.style();
-        for (attribute, property) in [("data-left", "left"), ("data-width", "width")] {
+        for (attribute, property) in [
+            ("data-left", "left"),
+            ("data-offset", "margin-left"),
+            ("data-width", "width"),
+        ] {
             if let Some(value) = element.get_attribute(attribute) {
                 let _ = style.set_property(property, &value);
             }
