@@ -136,7 +136,7 @@
     const age = stamp ? Date.now() - stamp[1] : -1;
     if (age >= 0 && age < 600000) return;
 
-    // As the app's own request (gloo-net): no credentials, only the Authorization header.
+    // As the app's own request (api/client.rs): no credentials, only the Authorization header.
     w.__ll2Prefetch = {
       url: url,
       authorization: auth,
