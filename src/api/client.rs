@@ -11,6 +11,7 @@
 //!   is shown, after a throttle, when the settings open) and counted locally in between.
 
 use super::endpoints::{Api, ApiRequest};
+use super::json::FromJson;
 use super::loader::Cached;
 use super::models::{usable_choices, IdName, Page, SpacecraftConfig, Throttle};
 use super::quota::{self, Quota};
@@ -18,7 +19,6 @@ use super::{cache, decode, endpoints, ApiError};
 use futures::future::{FutureExt, LocalBoxFuture, Shared};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use serde::de::DeserializeOwned;
 use std::cell::{Cell, RefCell};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
@@ -60,7 +60,7 @@ fn is_current(api: &Api) -> bool {
 }
 
 /// GETs `request` as `T`, from the cache when a fresh answer is there.
-pub async fn get_json<T: DeserializeOwned>(request: ApiRequest) -> Result<T, ApiError> {
+pub async fn get_json<T: FromJson>(request: ApiRequest) -> Result<T, ApiError> {
     if let Some(value) = cache::fresh(&request).and_then(|body| decode(&body).ok()) {
         return Ok(value);
     }
@@ -72,7 +72,7 @@ pub async fn get_json<T: DeserializeOwned>(request: ApiRequest) -> Result<T, Api
 
 /// What a view can show for `request` before asking the API: a fresh answer ends it, a stale
 /// one is shown while a background refresh runs, if the quota allows one.
-pub fn cached_view<T: DeserializeOwned>(request: &ApiRequest) -> Cached<T> {
+pub fn cached_view<T: FromJson>(request: &ApiRequest) -> Cached<T> {
     let Some((entry, fresh)) = cache::lookup(request) else {
         return Cached::Miss;
     };
