@@ -7,7 +7,10 @@ TRUNK_VERSION=0.21.14
 # same version, so Debian's binaryen 108, which breaks the page, is never taken instead.
 BINARYEN_VERSION=132.0.0
 BINARYEN_DIR="$HOME/.cache/spacecraft-explorer/binaryen-$BINARYEN_VERSION"
-export PATH="$BINARYEN_DIR/node_modules/.bin:$HOME/.cargo/bin:$PATH"
+# esbuild from npm minifies the wasm-bindgen glue in release builds (.ci/trunk-post-build.mjs).
+ESBUILD_VERSION=0.28.2
+ESBUILD_DIR="$HOME/.cache/spacecraft-explorer/esbuild-$ESBUILD_VERSION"
+export PATH="$BINARYEN_DIR/node_modules/.bin:$ESBUILD_DIR/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 
 log() { printf '\n== %s\n' "$*" >&2; }
 
@@ -70,6 +73,14 @@ ensure_wasm_opt() {
   fi
 }
 
+ensure_esbuild() {
+  if ! esbuild --version 2>/dev/null | grep -qx "$ESBUILD_VERSION"; then
+    log "installing esbuild $ESBUILD_VERSION (npm)"
+    mkdir -p "$ESBUILD_DIR"
+    npm install --prefix "$ESBUILD_DIR" --no-audit --no-fund --loglevel=error "esbuild@$ESBUILD_VERSION"
+  fi
+}
+
 # Node.js runs Trunk's post-build hook (CSP hash), the LL2 stand-in and the end-to-end tests.
 ensure_build_tools() {
   ensure_wasm_target
@@ -77,4 +88,5 @@ ensure_build_tools() {
   ensure_wasm_bindgen
   ensure_node
   ensure_wasm_opt
+  ensure_esbuild
 }

@@ -4,12 +4,14 @@
 //   the worker, sw.js, with the list and version of the site's files (.ci/service-worker.mjs);
 //   debug builds (`trunk serve`) register none;
 // - joins the stylesheets into one file (style/ keeps one per concern);
+// - in release builds, minifies the wasm-bindgen glue (esbuild, installed by .ci/tools.sh);
 // - allows the inline scripts (Trunk's bootstrap, the prefetch, the registration) in the
 //   Content-Security-Policy by their hashes, computed after inlining;
 // - with LL2_API_BASE set, points the page at that API (offline stand-in, a proxy).
+import { execFileSync } from 'node:child_process';
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { allowInlineScripts, bundleStylesheets, inlinePrefetch, inlineRegistration, pointSiteAt } from './site-config.mjs';
+import { allowInlineScripts, bundleStylesheets, inlinePrefetch, inlineRegistration, minifyGlue, pointSiteAt } from './site-config.mjs';
 import { writeServiceWorker } from './service-worker.mjs';
 
 const dir = process.env.TRUNK_STAGING_DIR;
@@ -21,6 +23,17 @@ let html = await readFile(file, 'utf8');
 html = inlinePrefetch(html, await source('prefetch.js'));
 html = inlineRegistration(html, release ? await source('sw-register.js') : null);
 html = await bundleStylesheets(html, dir, { readFile, writeFile, rm });
+if (release) {
+  const minify = (file) => {
+    try {
+      execFileSync('esbuild', [file, '--minify', '--format=esm', '--allow-overwrite', `--outfile=${file}`, '--log-level=warning']);
+    } catch (error) {
+      if (error.code === 'ENOENT') throw new Error('esbuild is missing: source .ci/tools.sh and run ensure_build_tools');
+      throw error;
+    }
+  };
+  html = await minifyGlue(html, dir, { readFile, minify });
+}
 if (process.env.LL2_API_BASE) html = pointSiteAt(html, process.env.LL2_API_BASE);
 await writeFile(file, allowInlineScripts(html));
 // Last: the worker lists the site's files as they will be served.

@@ -439,7 +439,7 @@ mod tests {
     use crate::api::models::Page;
 
     fn crafts(json: &str) -> Vec<Spacecraft> {
-        serde_json::from_str::<Page<Spacecraft>>(&format!(r#"{{"count":9,"results":{json}}}"#))
+        crate::api::json::parse::<Page<Spacecraft>>(&format!(r#"{{"count":9,"results":{json}}}"#))
             .unwrap()
             .results
     }
@@ -513,7 +513,7 @@ mod tests {
     }
 
     fn flights(json: &str) -> Vec<Flight> {
-        serde_json::from_str(json).unwrap()
+        crate::api::json::parse(json).unwrap()
     }
 
     const NOW: u64 = 1_764_374_400; // 2025-11-29, Unix time

@@ -1,3 +1,9 @@
+/// Talc instead of std's dlmalloc: 0.5 KB less wasm after brotli, for the same job (the app is
+/// single-threaded; memory freed is reused).
+#[cfg(target_arch = "wasm32")]
+#[global_allocator]
+static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
+
 #[cfg(target_arch = "wasm32")]
 fn main() {
     leptos::mount::mount_to_body(spacecraft_explorer::App);

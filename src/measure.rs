@@ -187,7 +187,7 @@ mod tests {
     use super::*;
 
     fn craft(json: &str) -> Spacecraft {
-        serde_json::from_str(json).unwrap()
+        crate::api::json::parse(json).unwrap()
     }
 
     #[test]

@@ -33,16 +33,17 @@
     } catch (e) {
       // Storage disabled: the app uses the defaults too.
     }
-    // Where JSON.parse and serde_json may disagree, skip: a repeated field (serde refuses it),
-    // surrogates (serde refuses lone ones; the app reads lone ones as U+FFFD).
+    // Where JSON.parse and the app's reader (api/json.rs) may disagree, skip: surrogates (the
+    // app refuses escaped lone ones and reads raw lone ones as U+FFFD); a repeated field too
+    // (both keep the last one now; still left to the app).
     if (/"(host|api_key)"\s*:[^]*"\1"\s*:|[\ud800-\udfff]|\\u[dD][89a-fA-F]/.test(s)) return;
     try {
       s = JSON.parse(s);
     } catch (e) {
       s = null;
     }
-    // serde reads an array as the fields in order, and a host that is neither a string nor null
-    // fails the whole parse or not depending on its type: not worth mirroring.
+    // An array (the app's defaults) or a host that is neither a string nor null (the page's
+    // API for the app): rare enough to leave to the app.
     if (Array.isArray(s) || (s && s.host != null && typeof s.host !== 'string')) return;
     if (s && typeof s === 'object' && (s.api_key === undefined || typeof s.api_key === 'string')) {
       host = s.host === 'development' || s.host === 'production' ? s.host : 'site';
@@ -141,7 +142,7 @@
     // Offline the app shows what it has stored (with its age) and asks when back online.
     if ((age >= 0 && age < 600000) || !w.navigator.onLine) return;
 
-    // As the app's own request (gloo-net): no credentials, only the Authorization header.
+    // As the app's own request (api/client.rs): no credentials, only the Authorization header.
     w.__ll2Prefetch = {
       url: url,
       authorization: auth,

@@ -5,15 +5,14 @@
 //! blocks would fail every request. Another API is a deploy-time choice (README, "Configuration").
 
 use crate::api::endpoints::{is_http_url, DEFAULT_BASE};
-use serde::{Deserialize, Deserializer, Serialize};
+use crate::api::json::{self, FromJson, Json};
 
 pub const PRODUCTION_BASE: &str = "https://ll.thespacedevs.com/2.3.0";
 /// Where settings are stored.
 pub const STORAGE_KEY: &str = "spacecraft-explorer.settings";
 
 /// Which API the visitor wants.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum Host {
     /// Whatever the deployed page names (`<meta name="ll2-api-base">`).
     #[default]
@@ -62,27 +61,48 @@ impl Host {
     }
 }
 
-fn lenient_host<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Host, D::Error> {
-    let name = Option::<String>::deserialize(deserializer).unwrap_or_default();
-    Ok(Host::from_name(name.as_deref().unwrap_or_default()))
-}
-
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Settings {
-    #[serde(deserialize_with = "lenient_host")]
     pub host: Host,
     pub api_key: String,
+}
+
+/// Stored as `{"host": "production", "api_key": "…"}`; a missing field is its default.
+impl FromJson for Settings {
+    fn read(json: &mut Json) -> Option<Self> {
+        let mut settings = Settings::default();
+        json.object(&mut |json, key| {
+            match key {
+                // A name we do not know, `null` or another value: the site's own API.
+                "host" => {
+                    let (name, _) = json.try_value::<String>()?;
+                    settings.host = Host::from_name(name.as_deref().unwrap_or_default());
+                }
+                "api_key" => settings.api_key = json.value()?,
+                _ => json.skip()?,
+            }
+            Some(())
+        })?;
+        Some(settings)
+    }
 }
 
 impl Settings {
     /// Reads stored settings; anything unreadable is the defaults.
     pub fn parse(text: &str) -> Settings {
-        serde_json::from_str(text).unwrap_or_default()
+        json::parse(text).unwrap_or_default()
     }
 
     pub fn to_json(&self) -> String {
-        serde_json::to_string(self).unwrap_or_default()
+        let key = json::quote(&self.api_key);
+        [
+            "{\"host\":\"",
+            self.host.name(),
+            "\",\"api_key\":",
+            &key,
+            "}",
+        ]
+        .concat()
     }
 
     /// The API base to use, given the page's configured one and the origins its policy lets

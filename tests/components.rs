@@ -27,7 +27,7 @@ const SEED: &str = include_str!("ll2-standin/fixtures/seed-page.json");
 
 fn seed_craft(index: usize) -> Spacecraft {
     let page: spacecraft_explorer::api::models::Page<Spacecraft> =
-        serde_json::from_str(SEED).expect("seed parses");
+        spacecraft_explorer::api::decode(SEED).expect("seed parses");
     page.results[index].clone()
 }
 

@@ -11,18 +11,18 @@
 //!   is shown, after a throttle, when the settings open) and counted locally in between.
 
 use super::endpoints::{Api, ApiRequest};
+use super::json::FromJson;
 use super::loader::Cached;
 use super::models::{usable_choices, IdName, Page, SpacecraftConfig, Throttle};
 use super::quota::{self, Quota};
 use super::{cache, decode, endpoints, ApiError};
 use futures::future::{FutureExt, LocalBoxFuture, Shared};
-use gloo_net::http::Request;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use serde::de::DeserializeOwned;
 use std::cell::{Cell, RefCell};
 use wasm_bindgen::{JsCast, JsValue};
-use web_sys::{AbortController, AbortSignal};
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{AbortController, AbortSignal, Headers, RequestInit, Response};
 
 type SharedFetch = Shared<LocalBoxFuture<'static, Result<String, ApiError>>>;
 /// A fetch in flight is the same fetch only for the same URL asked with the same credentials.
@@ -60,7 +60,7 @@ fn is_current(api: &Api) -> bool {
 }
 
 /// GETs `request` as `T`, from the cache when a fresh answer is there.
-pub async fn get_json<T: DeserializeOwned>(request: ApiRequest) -> Result<T, ApiError> {
+pub async fn get_json<T: FromJson>(request: ApiRequest) -> Result<T, ApiError> {
     if let Some(value) = cache::fresh(&request).and_then(|body| decode(&body).ok()) {
         return Ok(value);
     }
@@ -72,7 +72,7 @@ pub async fn get_json<T: DeserializeOwned>(request: ApiRequest) -> Result<T, Api
 
 /// What a view can show for `request` before asking the API: a fresh answer ends it, a stale
 /// one is shown while a background refresh runs, if the quota allows one.
-pub fn cached_view<T: DeserializeOwned>(request: &ApiRequest) -> Cached<T> {
+pub fn cached_view<T: FromJson>(request: &ApiRequest) -> Cached<T> {
     let Some((entry, fresh)) = cache::lookup(request) else {
         return Cached::Miss;
     };
@@ -218,19 +218,42 @@ async fn network_get(
 }
 
 async fn send(request: &ApiRequest, signal: Option<&AbortSignal>) -> Result<Answer, ()> {
-    let mut builder = Request::get(&request.url).abort_signal(signal);
-    if let Some(authorization) = request.authorization() {
-        builder = builder.header("Authorization", authorization);
-    }
-    let response = builder.send().await.map_err(|_| ())?;
-    let status = response.status();
-    let retry_after = response.headers().get("retry-after");
-    let body = response.text().await.map_err(|_| ())?;
+    let response = fetch(&request.url, request.authorization(), signal).await?;
+    let retry_after = response.headers().get("retry-after").ok().flatten();
     Ok(Answer {
-        status,
+        status: response.status(),
         retry_after,
-        body,
+        body: text(&response).await?,
     })
+}
+
+/// A GET straight through the browser's `fetch` (a client library's builder, URL rewriting
+/// and error types cost wasm we do not need). `Err` is a fetch that was rejected without a
+/// status: network, CORS, aborted, or a key the browser will not put in a header.
+async fn fetch(
+    url: &str,
+    authorization: Option<&str>,
+    signal: Option<&AbortSignal>,
+) -> Result<Response, ()> {
+    let init = RequestInit::new();
+    if let Some(authorization) = authorization {
+        let headers = Headers::new().map_err(drop)?;
+        headers.set("Authorization", authorization).map_err(drop)?;
+        init.set_headers(&headers);
+    }
+    init.set_signal(signal);
+    let response = JsFuture::from(window().fetch_with_str_and_init(url, &init))
+        .await
+        .map_err(drop)?;
+    response.dyn_into().map_err(drop)
+}
+
+/// The whole body of `response` as text.
+async fn text(response: &Response) -> Result<String, ()> {
+    let body = JsFuture::from(response.text().map_err(drop)?)
+        .await
+        .map_err(drop)?;
+    body.as_string().ok_or(())
 }
 
 /// The inline script's fetch, when it asked exactly this (same URL, same credentials); taken
@@ -252,9 +275,7 @@ fn adopt_prefetch(request: &ApiRequest) -> Option<LocalBoxFuture<'static, Result
     let _ = js_sys::Reflect::set(&window, &key, &JsValue::UNDEFINED);
     Some(
         async move {
-            let answer = wasm_bindgen_futures::JsFuture::from(promise)
-                .await
-                .map_err(|_| ())?;
+            let answer = JsFuture::from(promise).await.map_err(|_| ())?;
             let field = |name: &str| js_sys::Reflect::get(&answer, &JsValue::from_str(name)).ok();
             let status = field("status")
                 .and_then(|status| status.as_f64())
@@ -305,15 +326,13 @@ async fn explain_failure(request: &ApiRequest) -> ApiError {
 /// Reads `/api-throttle/` of `api` and publishes what it says, if `api` is still the current
 /// one when the answer comes.
 async fn fetch_quota(api: Api) -> Option<Quota> {
-    let mut request = Request::get(&api.api_throttle());
-    if let Some(authorization) = &api.authorization {
-        request = request.header("Authorization", authorization);
-    }
-    let response = request.send().await.ok()?;
+    let response = fetch(&api.api_throttle(), api.authorization.as_deref(), None)
+        .await
+        .ok()?;
     if !response.ok() {
         return None;
     }
-    let throttle: Throttle = decode(&response.text().await.ok()?).ok()?;
+    let throttle: Throttle = decode(&text(&response).await.ok()?).ok()?;
     let quota = Quota::from_throttle(&throttle, cache::now_ms());
     if is_current(&api) {
         quota::publish(quota);

@@ -1,7 +1,6 @@
 //! Everything that can go wrong with a request, and what to tell the user about it.
 
-use serde::de::{Deserialize, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
-use std::fmt;
+use super::json::{self, FromJson, Json};
 
 /// One error type for every failed request; views render it and never format errors themselves.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -151,7 +150,7 @@ pub fn wait(secs: u64) -> String {
 /// DRF's validation body: `{"field": ["message", ...], "detail": "..."}`; anything else gives
 /// no field messages (the generic text then applies).
 fn field_messages(body: &str) -> Vec<(String, String)> {
-    let Ok(ErrorBody(fields)) = serde_json::from_str::<ErrorBody>(body) else {
+    let Some(ErrorBody(fields)) = json::parse(body) else {
         return Vec::new();
     };
     fields
@@ -163,9 +162,9 @@ fn field_messages(body: &str) -> Vec<(String, String)> {
 
 /// DRF's throttle text: "Request was throttled. Expected available in 754 seconds."
 fn throttle_wait_from_body(body: &str) -> Option<u64> {
-    let detail = match serde_json::from_str::<ErrorBody>(body) {
-        Ok(ErrorBody(fields)) => fields.into_iter().find(|(field, _)| field == "detail")?.1,
-        Err(_) => body.to_string(),
+    let detail = match json::parse(body) {
+        Some(ErrorBody(fields)) => fields.into_iter().find(|(field, _)| field == "detail")?.1,
+        None => body.to_string(),
     };
     let rest = &detail[detail.find("available in")? + "available in".len()..];
     let digits: String = rest
@@ -177,75 +176,43 @@ fn throttle_wait_from_body(body: &str) -> Option<u64> {
 }
 
 /// A JSON object read as `(key, message)` pairs, where a message is a string or the strings
-/// of an array, joined; other values count as no message. Read by hand rather than through
-/// `serde_json::Value`, whose map and visitors cost several KB of wasm.
+/// of an array, joined; other values count as no message.
 struct ErrorBody(Vec<(String, String)>);
 
 /// One value of an error body, as text.
 struct Message(String);
 
-impl<'de> Deserialize<'de> for ErrorBody {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct Fields;
-        impl<'de> Visitor<'de> for Fields {
-            type Value = ErrorBody;
-            fn expecting(&self, out: &mut fmt::Formatter) -> fmt::Result {
-                out.write_str("an object")
-            }
-            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<ErrorBody, A::Error> {
-                let mut fields = Vec::new();
-                while let Some(key) = map.next_key::<String>()? {
-                    let Message(message) = map.next_value()?;
-                    fields.push((key, message));
-                }
-                Ok(ErrorBody(fields))
-            }
-        }
-        deserializer.deserialize_map(Fields)
+impl FromJson for ErrorBody {
+    fn read(json: &mut Json) -> Option<Self> {
+        let mut fields = Vec::new();
+        json.object(&mut |json, key| {
+            let Message(message) = json.value()?;
+            fields.push((key.to_string(), message));
+            Some(())
+        })?;
+        Some(ErrorBody(fields))
     }
 }
 
-impl<'de> Deserialize<'de> for Message {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct Text;
-        impl<'de> Visitor<'de> for Text {
-            type Value = Message;
-            fn expecting(&self, out: &mut fmt::Formatter) -> fmt::Result {
-                out.write_str("a message")
+impl FromJson for Message {
+    fn read(json: &mut Json) -> Option<Self> {
+        let text = match json.peek()? {
+            b'"' => json.value()?,
+            b'[' => {
+                let parts: Vec<Message> = json.value()?;
+                let parts: Vec<String> = parts
+                    .into_iter()
+                    .map(|Message(part)| part)
+                    .filter(|part| !part.is_empty())
+                    .collect();
+                parts.join(" ")
             }
-            fn visit_str<E>(self, text: &str) -> Result<Message, E> {
-                Ok(Message(text.to_string()))
+            _ => {
+                json.skip()?;
+                String::new()
             }
-            fn visit_seq<A: SeqAccess<'de>>(self, mut items: A) -> Result<Message, A::Error> {
-                let mut parts: Vec<String> = Vec::new();
-                while let Some(Message(part)) = items.next_element()? {
-                    if !part.is_empty() {
-                        parts.push(part);
-                    }
-                }
-                Ok(Message(parts.join(" ")))
-            }
-            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Message, A::Error> {
-                while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
-                Ok(Message(String::new()))
-            }
-            fn visit_bool<E>(self, _: bool) -> Result<Message, E> {
-                Ok(Message(String::new()))
-            }
-            fn visit_i64<E>(self, _: i64) -> Result<Message, E> {
-                Ok(Message(String::new()))
-            }
-            fn visit_u64<E>(self, _: u64) -> Result<Message, E> {
-                Ok(Message(String::new()))
-            }
-            fn visit_f64<E>(self, _: f64) -> Result<Message, E> {
-                Ok(Message(String::new()))
-            }
-            fn visit_unit<E>(self) -> Result<Message, E> {
-                Ok(Message(String::new()))
-            }
-        }
-        deserializer.deserialize_any(Text)
+        };
+        Some(Message(text))
     }
 }
 

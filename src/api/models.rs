@@ -1,4 +1,4 @@
-//! The LL2 records we read, as plain serde types. The API is untrusted input:
+//! The LL2 records we read, each read field by field (`json`). The API is untrusted input:
 //! - every field the 2.3.0 schema makes nullable or optional, and every one we can live
 //!   without, is optional or defaults when missing or null (checked against
 //!   `shared/ll2/openapi-2.3.0.json`; we are never stricter than the schema);
@@ -7,18 +7,7 @@
 //! - ids of nested objects are optional: a `null` id is "unknown", never `0`.
 
 use super::endpoints::safe_url;
-use serde::de::DeserializeOwned;
-use serde::{Deserialize, Deserializer};
-use serde_json::value::RawValue;
-
-/// `null` and a missing field both become the type's default.
-fn nullable<'de, D, T>(deserializer: D) -> Result<T, D::Error>
-where
-    D: Deserializer<'de>,
-    T: Default + Deserialize<'de>,
-{
-    Ok(Option::<T>::deserialize(deserializer)?.unwrap_or_default())
-}
+use super::json::{FromJson, Json};
 
 /// A page of a list endpoint: the records that could be read, and how many could not.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -42,41 +31,43 @@ fn fingerprint(text: &str) -> u64 {
     })
 }
 
-impl<'de, T: DeserializeOwned> Deserialize<'de> for Page<T> {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        #[derive(Deserialize)]
-        struct Envelope {
-            #[serde(default, deserialize_with = "nullable")]
-            count: u64,
-            #[serde(default)]
-            next: Option<String>,
-            #[serde(default)]
-            previous: Option<String>,
-            /// Required: a body without it is not a page, whatever else it holds.
-            #[serde(deserialize_with = "nullable")]
-            results: Vec<Box<RawValue>>,
-        }
-        let envelope = Envelope::deserialize(deserializer)?;
-        let mut results = Vec::with_capacity(envelope.results.len());
-        let mut fingerprints = Vec::with_capacity(envelope.results.len());
-        let mut skipped = 0;
-        for record in &envelope.results {
-            match serde_json::from_str::<T>(record.get()) {
-                Ok(value) => {
-                    results.push(value);
-                    fingerprints.push(fingerprint(record.get()));
+impl<T: FromJson> FromJson for Page<T> {
+    fn read(json: &mut Json) -> Option<Self> {
+        let mut page = Page {
+            count: 0,
+            next: None,
+            previous: None,
+            results: Vec::new(),
+            fingerprints: Vec::new(),
+            skipped: 0,
+        };
+        // Required: a body without it is not a page, whatever else it holds.
+        let mut has_results = false;
+        json.object(&mut |json, key| {
+            match key {
+                "count" => page.count = json.or_default()?,
+                "next" => page.next = json.value()?,
+                "previous" => page.previous = json.value()?,
+                "results" => {
+                    has_results = true;
+                    if !json.null() {
+                        json.array(&mut |json| {
+                            match json.try_value()? {
+                                (Some(record), text) => {
+                                    page.results.push(record);
+                                    page.fingerprints.push(fingerprint(text));
+                                }
+                                (None, _) => page.skipped += 1,
+                            }
+                            Some(())
+                        })?;
+                    }
                 }
-                Err(_) => skipped += 1,
+                _ => json.skip()?,
             }
-        }
-        Ok(Page {
-            count: envelope.count,
-            next: envelope.next,
-            previous: envelope.previous,
-            results,
-            fingerprints,
-            skipped,
-        })
+            Some(())
+        })?;
+        has_results.then_some(page)
     }
 }
 
@@ -99,34 +90,73 @@ pub fn usable_choices<T>(records: Vec<T>, id: impl Fn(&T) -> Option<u32>) -> Vec
 }
 
 /// The many `{id, name}` pairs of the API (statuses, types).
-#[derive(Clone, Debug, Default, PartialEq, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct IdName {
-    #[serde(default)]
     pub id: Option<u32>,
-    #[serde(default, deserialize_with = "nullable")]
     pub name: String,
 }
 
-#[derive(Clone, Debug, Default, PartialEq, Deserialize)]
+impl FromJson for IdName {
+    fn read(json: &mut Json) -> Option<Self> {
+        let mut entry = IdName::default();
+        json.object(&mut |json, key| {
+            match key {
+                "id" => entry.id = json.value()?,
+                "name" => entry.name = json.or_default()?,
+                _ => json.skip()?,
+            }
+            Some(())
+        })?;
+        Some(entry)
+    }
+}
+
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct License {
-    #[serde(default, deserialize_with = "nullable")]
     pub name: String,
-    #[serde(default)]
     pub link: Option<String>,
 }
 
-#[derive(Clone, Debug, Default, PartialEq, Deserialize)]
+impl FromJson for License {
+    fn read(json: &mut Json) -> Option<Self> {
+        let mut license = License::default();
+        json.object(&mut |json, key| {
+            match key {
+                "name" => license.name = json.or_default()?,
+                "link" => license.link = json.value()?,
+                _ => json.skip()?,
+            }
+            Some(())
+        })?;
+        Some(license)
+    }
+}
+
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Image {
-    #[serde(default, deserialize_with = "nullable")]
     pub name: String,
-    #[serde(default)]
     pub image_url: Option<String>,
-    #[serde(default)]
     pub thumbnail_url: Option<String>,
-    #[serde(default)]
     pub credit: Option<String>,
-    #[serde(default)]
     pub license: Option<License>,
+}
+
+impl FromJson for Image {
+    fn read(json: &mut Json) -> Option<Self> {
+        let mut image = Image::default();
+        json.object(&mut |json, key| {
+            match key {
+                "name" => image.name = json.or_default()?,
+                "image_url" => image.image_url = json.value()?,
+                "thumbnail_url" => image.thumbnail_url = json.value()?,
+                "credit" => image.credit = json.value()?,
+                "license" => image.license = json.value()?,
+                _ => json.skip()?,
+            }
+            Some(())
+        })?;
+        Some(image)
+    }
 }
 
 impl Image {
@@ -159,14 +189,27 @@ impl Image {
     }
 }
 
-#[derive(Clone, Debug, Default, PartialEq, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Agency {
-    #[serde(default)]
     pub id: Option<u32>,
-    #[serde(default, deserialize_with = "nullable")]
     pub name: String,
-    #[serde(default)]
     pub abbrev: Option<String>,
+}
+
+impl FromJson for Agency {
+    fn read(json: &mut Json) -> Option<Self> {
+        let mut agency = Agency::default();
+        json.object(&mut |json, key| {
+            match key {
+                "id" => agency.id = json.value()?,
+                "name" => agency.name = json.or_default()?,
+                "abbrev" => agency.abbrev = json.value()?,
+                _ => json.skip()?,
+            }
+            Some(())
+        })?;
+        Some(agency)
+    }
 }
 
 impl Agency {
@@ -181,60 +224,73 @@ impl Agency {
 
 /// A spacecraft configuration (the model, e.g. "Dragon 2"). The fields after `in_use` only come
 /// in detailed mode.
-#[derive(Clone, Debug, Default, PartialEq, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct SpacecraftConfig {
-    #[serde(default)]
     pub id: Option<u32>,
-    #[serde(default, deserialize_with = "nullable")]
     pub name: String,
-    #[serde(default, rename = "type")]
     pub kind: Option<IdName>,
-    #[serde(default)]
     pub agency: Option<Agency>,
-    #[serde(default)]
     pub in_use: Option<bool>,
-    #[serde(default)]
     pub image: Option<Image>,
-    #[serde(default)]
     pub capability: Option<String>,
-    #[serde(default)]
     pub history: Option<String>,
-    #[serde(default)]
     pub details: Option<String>,
-    #[serde(default)]
     pub maiden_flight: Option<String>,
-    #[serde(default)]
     pub height: Option<f64>,
-    #[serde(default)]
     pub diameter: Option<f64>,
-    #[serde(default)]
     pub human_rated: Option<bool>,
-    #[serde(default)]
     pub crew_capacity: Option<u64>,
-    #[serde(default)]
     pub payload_capacity: Option<f64>,
-    #[serde(default)]
     pub payload_return_capacity: Option<f64>,
-    #[serde(default)]
     pub flight_life: Option<String>,
-    #[serde(default)]
     pub wiki_link: Option<String>,
-    #[serde(default)]
     pub info_link: Option<String>,
-    #[serde(default)]
     pub spacecraft_flown: Option<u64>,
-    #[serde(default)]
     pub total_launch_count: Option<u64>,
-    #[serde(default)]
     pub successful_launches: Option<u64>,
-    #[serde(default)]
     pub failed_launches: Option<u64>,
-    #[serde(default)]
     pub attempted_landings: Option<u64>,
-    #[serde(default)]
     pub successful_landings: Option<u64>,
-    #[serde(default)]
     pub failed_landings: Option<u64>,
+}
+
+impl FromJson for SpacecraftConfig {
+    fn read(json: &mut Json) -> Option<Self> {
+        let mut config = SpacecraftConfig::default();
+        json.object(&mut |json, key| {
+            match key {
+                "id" => config.id = json.value()?,
+                "name" => config.name = json.or_default()?,
+                "type" => config.kind = json.value()?,
+                "agency" => config.agency = json.value()?,
+                "in_use" => config.in_use = json.value()?,
+                "image" => config.image = json.value()?,
+                "capability" => config.capability = json.value()?,
+                "history" => config.history = json.value()?,
+                "details" => config.details = json.value()?,
+                "maiden_flight" => config.maiden_flight = json.value()?,
+                "height" => config.height = json.value()?,
+                "diameter" => config.diameter = json.value()?,
+                "human_rated" => config.human_rated = json.value()?,
+                "crew_capacity" => config.crew_capacity = json.value()?,
+                "payload_capacity" => config.payload_capacity = json.value()?,
+                "payload_return_capacity" => config.payload_return_capacity = json.value()?,
+                "flight_life" => config.flight_life = json.value()?,
+                "wiki_link" => config.wiki_link = json.value()?,
+                "info_link" => config.info_link = json.value()?,
+                "spacecraft_flown" => config.spacecraft_flown = json.value()?,
+                "total_launch_count" => config.total_launch_count = json.value()?,
+                "successful_launches" => config.successful_launches = json.value()?,
+                "failed_launches" => config.failed_launches = json.value()?,
+                "attempted_landings" => config.attempted_landings = json.value()?,
+                "successful_landings" => config.successful_landings = json.value()?,
+                "failed_landings" => config.failed_landings = json.value()?,
+                _ => json.skip()?,
+            }
+            Some(())
+        })?;
+        Some(config)
+    }
 }
 
 impl SpacecraftConfig {
@@ -269,87 +325,156 @@ impl SpacecraftConfig {
     }
 }
 
-#[derive(Clone, Debug, Default, PartialEq, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct LaunchStatus {
-    #[serde(default, deserialize_with = "nullable")]
     pub name: String,
-    #[serde(default)]
     pub abbrev: Option<String>,
 }
 
-#[derive(Clone, Debug, Default, PartialEq, Deserialize)]
+impl FromJson for LaunchStatus {
+    fn read(json: &mut Json) -> Option<Self> {
+        let mut status = LaunchStatus::default();
+        json.object(&mut |json, key| {
+            match key {
+                "name" => status.name = json.or_default()?,
+                "abbrev" => status.abbrev = json.value()?,
+                _ => json.skip()?,
+            }
+            Some(())
+        })?;
+        Some(status)
+    }
+}
+
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Launch {
-    #[serde(default, deserialize_with = "nullable")]
     pub name: String,
-    #[serde(default)]
     pub net: Option<String>,
-    #[serde(default)]
     pub status: Option<LaunchStatus>,
 }
 
+impl FromJson for Launch {
+    fn read(json: &mut Json) -> Option<Self> {
+        let mut launch = Launch::default();
+        json.object(&mut |json, key| {
+            match key {
+                "name" => launch.name = json.or_default()?,
+                "net" => launch.net = json.value()?,
+                "status" => launch.status = json.value()?,
+                _ => json.skip()?,
+            }
+            Some(())
+        })?;
+        Some(launch)
+    }
+}
+
 /// One flight of a spacecraft (detailed mode only).
-#[derive(Clone, Debug, Default, PartialEq, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Flight {
-    #[serde(default, deserialize_with = "nullable")]
     pub id: u64,
-    #[serde(default)]
     pub destination: Option<String>,
-    #[serde(default)]
     pub mission_end: Option<String>,
-    #[serde(default)]
     pub launch: Option<Launch>,
-    #[serde(default)]
     pub duration: Option<String>,
-    #[serde(default)]
     pub turn_around_time: Option<String>,
     /// Only in `/spacecraft_flights/` detailed answers (a spacecraft's own record has none): when
     /// present, the timeline shades the docked time.
-    #[serde(default)]
     pub docking_events: Option<Vec<Docking>>,
 }
 
 /// When a flight docked and undocked (`departure` is null while it is still docked).
-#[derive(Clone, Debug, Default, PartialEq, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Docking {
-    #[serde(default)]
     pub docking: Option<String>,
-    #[serde(default)]
     pub departure: Option<String>,
 }
 
+impl FromJson for Docking {
+    fn read(json: &mut Json) -> Option<Self> {
+        let mut docking = Docking::default();
+        json.object(&mut |json, key| {
+            match key {
+                "docking" => docking.docking = json.value()?,
+                "departure" => docking.departure = json.value()?,
+                _ => json.skip()?,
+            }
+            Some(())
+        })?;
+        Some(docking)
+    }
+}
+
+impl FromJson for Flight {
+    fn read(json: &mut Json) -> Option<Self> {
+        let mut flight = Flight::default();
+        json.object(&mut |json, key| {
+            match key {
+                "id" => flight.id = json.or_default()?,
+                "destination" => flight.destination = json.value()?,
+                "mission_end" => flight.mission_end = json.value()?,
+                "launch" => flight.launch = json.value()?,
+                "duration" => flight.duration = json.value()?,
+                "turn_around_time" => flight.turn_around_time = json.value()?,
+                "docking_events" => flight.docking_events = json.value()?,
+                _ => json.skip()?,
+            }
+            Some(())
+        })?;
+        Some(flight)
+    }
+}
+
 /// A spacecraft, in normal or detailed mode (`flights` is only present in detailed mode).
-#[derive(Clone, Debug, Default, PartialEq, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Spacecraft {
     /// Required: a record without an id cannot be linked to, so it is not shown.
     pub id: u64,
-    #[serde(default, deserialize_with = "nullable")]
     pub name: String,
-    #[serde(default)]
     pub serial_number: Option<String>,
-    #[serde(default, deserialize_with = "nullable")]
     pub is_placeholder: bool,
-    #[serde(default)]
     pub image: Option<Image>,
-    #[serde(default, deserialize_with = "nullable")]
     pub in_space: bool,
-    #[serde(default)]
     pub time_in_space: Option<String>,
-    #[serde(default)]
     pub time_docked: Option<String>,
-    #[serde(default)]
     pub flights_count: Option<u64>,
-    #[serde(default)]
     pub mission_ends_count: Option<u64>,
-    #[serde(default)]
     pub status: Option<IdName>,
-    #[serde(default, deserialize_with = "nullable")]
     pub description: String,
-    #[serde(default)]
     pub spacecraft_config: Option<SpacecraftConfig>,
-    #[serde(default)]
     pub fastest_turnaround: Option<String>,
-    #[serde(default)]
     pub flights: Option<Vec<Flight>>,
+}
+
+impl FromJson for Spacecraft {
+    fn read(json: &mut Json) -> Option<Self> {
+        let mut craft = Spacecraft::default();
+        let mut id = None;
+        json.object(&mut |json, key| {
+            match key {
+                "id" => id = Some(json.value()?),
+                "name" => craft.name = json.or_default()?,
+                "serial_number" => craft.serial_number = json.value()?,
+                "is_placeholder" => craft.is_placeholder = json.or_default()?,
+                "image" => craft.image = json.value()?,
+                "in_space" => craft.in_space = json.or_default()?,
+                "time_in_space" => craft.time_in_space = json.value()?,
+                "time_docked" => craft.time_docked = json.value()?,
+                "flights_count" => craft.flights_count = json.value()?,
+                "mission_ends_count" => craft.mission_ends_count = json.value()?,
+                "status" => craft.status = json.value()?,
+                "description" => craft.description = json.or_default()?,
+                "spacecraft_config" => craft.spacecraft_config = json.value()?,
+                "fastest_turnaround" => craft.fastest_turnaround = json.value()?,
+                "flights" => craft.flights = json.value()?,
+                _ => json.skip()?,
+            }
+            Some(())
+        })?;
+        // No id, no record: it could not be linked to.
+        craft.id = id?;
+        Some(craft)
+    }
 }
 
 impl Spacecraft {
@@ -386,29 +511,43 @@ pub fn status_tone(status: &str) -> &'static str {
 }
 
 /// The answer of `/api-throttle/`.
-#[derive(Clone, Debug, Default, PartialEq, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Throttle {
-    #[serde(default, deserialize_with = "nullable")]
     pub your_request_limit: u64,
-    #[serde(default, deserialize_with = "nullable")]
     pub limit_frequency_secs: u64,
-    #[serde(default, deserialize_with = "nullable")]
     pub current_use: u64,
-    #[serde(default, deserialize_with = "nullable")]
     pub next_use_secs: u64,
+}
+
+impl FromJson for Throttle {
+    fn read(json: &mut Json) -> Option<Self> {
+        let mut throttle = Throttle::default();
+        json.object(&mut |json, key| {
+            match key {
+                "your_request_limit" => throttle.your_request_limit = json.or_default()?,
+                "limit_frequency_secs" => throttle.limit_frequency_secs = json.or_default()?,
+                "current_use" => throttle.current_use = json.or_default()?,
+                "next_use_secs" => throttle.next_use_secs = json.or_default()?,
+                _ => json.skip()?,
+            }
+            Some(())
+        })?;
+        Some(throttle)
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::api::{decode, ApiError};
 
-    type TestResult = Result<(), serde_json::Error>;
+    type TestResult = Result<(), ApiError>;
 
     const SEED: &str = include_str!("../../tests/ll2-standin/fixtures/seed-page.json");
 
     #[test]
     fn the_seed_page_deserialises() -> TestResult {
-        let page: Page<Spacecraft> = serde_json::from_str(SEED)?;
+        let page: Page<Spacecraft> = decode(SEED)?;
         assert_eq!(page.count, 603);
         assert_eq!(page.results.len(), 10);
         let first = &page.results[0];
@@ -444,7 +583,7 @@ mod tests {
                                   "family": null, "in_use": null, "image": null},
             "fastest_turnaround": null, "flights": null
         }"#;
-        let craft: Spacecraft = serde_json::from_str(json)?;
+        let craft: Spacecraft = decode(json)?;
         assert_eq!(craft.id, 7);
         assert_eq!(craft.name, "");
         assert!(craft.image.is_none() && craft.status.is_none());
@@ -468,7 +607,7 @@ mod tests {
             {"id": 5, "name": 42},
             {"id": 6, "spacecraft_config": {"id": null, "name": "Dragon 2", "agency": {"id": null}}}
         ]}"#;
-        let page: Page<Spacecraft> = serde_json::from_str(json)?;
+        let page: Page<Spacecraft> = decode(json)?;
         assert_eq!(page.count, 603, "the count stays the API's");
         assert_eq!(
             page.results.iter().map(|c| c.id).collect::<Vec<_>>(),
@@ -485,11 +624,11 @@ mod tests {
 
     #[test]
     fn each_read_record_has_a_fingerprint_of_its_version() -> TestResult {
-        let page: Page<Spacecraft> = serde_json::from_str(
+        let page: Page<Spacecraft> = decode(
             r#"{"count": 3, "results": [{"id": 1, "name": "A"}, {"name": "no id"}, {"id": 2, "name": "B"}]}"#,
         )?;
         assert_eq!(page.fingerprints.len(), page.results.len());
-        let refreshed: Page<Spacecraft> = serde_json::from_str(
+        let refreshed: Page<Spacecraft> = decode(
             r#"{"count": 2, "results": [{"id": 1, "name": "A"}, {"id": 2, "name": "B2"}]}"#,
         )?;
         assert_eq!(
@@ -525,7 +664,7 @@ mod tests {
 
     #[test]
     fn configurations_are_offered_with_their_agency() {
-        let config: SpacecraftConfig = serde_json::from_str(
+        let config: SpacecraftConfig = decode(
             r#"{"id": 1, "name": "Dragon 2", "type": {"id": 1, "name": "Capsule"}, "agency": {"id": 121, "name": "SpaceX", "abbrev": "SpX"}}"#,
         )
         .unwrap_or_default();
@@ -540,9 +679,8 @@ mod tests {
 
     #[test]
     fn lookup_entries_with_a_null_id_keep_it_unknown() -> TestResult {
-        let page: Page<IdName> = serde_json::from_str(
-            r#"{"results": [{"id": null, "name": "Ghost"}, {"id": 1, "name": "Active"}]}"#,
-        )?;
+        let page: Page<IdName> =
+            decode(r#"{"results": [{"id": null, "name": "Ghost"}, {"id": 1, "name": "Active"}]}"#)?;
         assert_eq!(page.results[0].id, None);
         assert_eq!(page.results[1].id, Some(1));
         Ok(())
@@ -550,9 +688,8 @@ mod tests {
 
     #[test]
     fn heights_come_as_integers_or_floats() -> TestResult {
-        let config: SpacecraftConfig = serde_json::from_str(
-            r#"{"id": 1, "height": 11, "diameter": 8.044, "payload_capacity": 6000}"#,
-        )?;
+        let config: SpacecraftConfig =
+            decode(r#"{"id": 1, "height": 11, "diameter": 8.044, "payload_capacity": 6000}"#)?;
         assert_eq!(config.height, Some(11.0));
         assert_eq!(config.diameter, Some(8.044));
         assert_eq!(config.payload_capacity, Some(6000.0));
@@ -561,7 +698,7 @@ mod tests {
 
     #[test]
     fn what_a_card_shows_of_a_record() -> TestResult {
-        let page: Page<Spacecraft> = serde_json::from_str(SEED)?;
+        let page: Page<Spacecraft> = decode(SEED)?;
         let first = &page.results[0];
         assert_eq!(first.display_name(), "Apollo CSM-118");
         assert_eq!(first.status_name(), Some("Single Use"));
@@ -610,9 +747,9 @@ mod tests {
 
     #[test]
     fn a_record_with_only_an_id_deserialises() -> TestResult {
-        let craft: Spacecraft = serde_json::from_str(r#"{"id": 1}"#)?;
+        let craft: Spacecraft = decode(r#"{"id": 1}"#)?;
         assert_eq!(craft.id, 1);
-        let page: Page<Spacecraft> = serde_json::from_str(r#"{"results": null}"#)?;
+        let page: Page<Spacecraft> = decode(r#"{"results": null}"#)?;
         assert_eq!(page.count, 0);
         Ok(())
     }
@@ -625,7 +762,7 @@ mod tests {
             "launch": {"id": "f2f1-uuid", "name": "Falcon 9 Block 5 | Crew-2",
                        "net": "2021-04-23T09:49:02Z",
                        "status": {"id": 3, "name": "Launch Successful", "abbrev": "Success"}}}]}"#;
-        let craft: Spacecraft = serde_json::from_str(json)?;
+        let craft: Spacecraft = decode(json)?;
         let flights = craft.flights.unwrap_or_default();
         assert_eq!(flights.len(), 1);
         assert_eq!(

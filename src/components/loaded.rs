@@ -55,12 +55,103 @@ pub fn Loaded<T>(
 where
     T: Send + Sync + 'static,
 {
-    let retry = Callback::new(move |()| loader.retry());
-    let retry_automatically = Callback::new(move |()| loader.retry_automatically());
-    let busy = move || loader.state.with(|state| matches!(state, Load::Loading));
+    // Only reading the state needs `T`; the rest is one non-generic view shared by every page
+    // (one copy in the wasm instead of one per kind of answer).
+    let shown = move || {
+        loader.state.with(|state| match state {
+            Load::Loading => Shown::Loading,
+            Load::Failed(error) => Shown::Failed(error.clone()),
+            Load::Ready(value) => Shown::Ready((ready.0)(value)),
+        })
+    };
+    let phase = move || {
+        loader.state.with(|state| match state {
+            Load::Loading => Phase::Loading,
+            Load::Failed(_) => Phase::Failed,
+            Load::Ready(_) => Phase::Ready,
+        })
+    };
+    loaded_view(
+        LoadedParts {
+            shown: Box::new(shown),
+            phase: Box::new(phase),
+            slow: loader.slow,
+            saved: loader.saved,
+            online: loader.online,
+            retry: Callback::new(move |()| loader.retry()),
+            retry_automatically: Callback::new(move |()| loader.retry_automatically()),
+            auto_retries: Box::new(move || loader.auto_retries()),
+            class,
+            testid,
+            label,
+            loading,
+            failed,
+            compact,
+        },
+        children,
+    )
+}
+
+/// Which state the answer is in, without it.
+#[derive(Clone, Copy, PartialEq)]
+enum Phase {
+    Loading,
+    Failed,
+    Ready,
+}
+
+/// What the view shows of a state.
+enum Shown {
+    Loading,
+    Failed(ApiError),
+    Ready(AnyView),
+}
+
+/// `Loaded`'s props with the answer's type erased.
+struct LoadedParts {
+    shown: Box<dyn Fn() -> Shown + Send + Sync>,
+    phase: Box<dyn Fn() -> Phase + Send + Sync>,
+    slow: ReadSignal<bool>,
+    saved: ReadSignal<Option<Saved>>,
+    online: ReadSignal<bool>,
+    retry: Callback<()>,
+    retry_automatically: Callback<()>,
+    auto_retries: Box<dyn Fn() -> u32 + Send + Sync>,
+    class: &'static str,
+    testid: &'static str,
+    label: Option<&'static str>,
+    loading: ViewFn,
+    failed: Option<fn(&ApiError) -> Option<AnyView>>,
+    compact: bool,
+}
+
+/// `Loaded`'s view, the same for every kind of answer.
+fn loaded_view(parts: LoadedParts, children: Option<Children>) -> AnyView {
+    let LoadedParts {
+        shown,
+        phase,
+        slow,
+        saved,
+        online,
+        retry,
+        retry_automatically,
+        auto_retries,
+        class,
+        testid,
+        label,
+        loading,
+        failed,
+        compact,
+    } = parts;
+    let phase = std::sync::Arc::new(phase);
+    let busy = {
+        let phase = phase.clone();
+        move || phase() == Phase::Loading
+    };
+    let notice_phase = phase.clone();
     // The first answer on screen is when the quota is worth reading (see `client`).
     Effect::new(move |_| {
-        if loader.state.with(|state| matches!(state, Load::Ready(_))) {
+        if phase() == Phase::Ready {
             client::first_view_shown();
         }
     });
@@ -73,12 +164,12 @@ where
             aria-busy=move || if busy() { "true" } else { "false" }
         >
             {move || {
-                let ready = loader.state.with(|state| matches!(state, Load::Ready(_)));
-                ready.then(|| saved_notice(loader.saved.get(), loader.online.get())).flatten()
+                let ready = notice_phase() == Phase::Ready;
+                ready.then(|| saved_notice(saved.get(), online.get())).flatten()
             }}
-            {move || loader.state.with(|state| match state {
-                Load::Loading => view! {
-                    {move || loader.slow.get().then(|| view! {
+            {move || match shown() {
+                Shown::Loading => view! {
+                    {move || slow.get().then(|| view! {
                         <p class="notice slow-notice" role="status" data-testid="slow">
                             "Launch Library is slow to answer right now. Still waiting…"
                         </p>
@@ -86,20 +177,20 @@ where
                     {loading.run()}
                 }
                 .into_any(),
-                Load::Failed(error) if compact => view! {
+                Shown::Failed(error) if compact => view! {
                     <p class="notice notice-inline" role="alert" data-testid=format!("{testid}-error")>
                         <strong>{error.title()}". "</strong>{error.message()}" "
                         <button type="button" class="button button-quiet" on:click=move |_| retry.run(())>"Retry"</button>
                     </p>
                 }
                 .into_any(),
-                Load::Failed(error) => failed
-                    .and_then(|own_view| own_view(error))
+                Shown::Failed(error) => failed
+                    .and_then(|own_view| own_view(&error))
                     .unwrap_or_else(|| {
-                        let auto_retry_in = auto_retry_wait(error, untrack(|| loader.auto_retries()));
+                        let auto_retry_in = auto_retry_wait(&error, untrack(&auto_retries));
                         view! {
                             <ErrorNotice
-                                error=error.clone()
+                                error=error
                                 on_retry=retry
                                 auto_retry_in
                                 on_auto_retry=Some(retry_automatically)
@@ -107,11 +198,12 @@ where
                         }
                         .into_any()
                     }),
-                Load::Ready(value) => (ready.0)(value),
-            })}
+                Shown::Ready(view) => view,
+            }}
             {children.map(|children| children())}
         </section>
     }
+    .into_any()
 }
 
 /// A stored answer on screen while the API cannot give a newer one: how old it is, and why.
