@@ -414,7 +414,8 @@ describe('back to trunk serve after a release build on the same origin', () => {
 async function runHook(profile) {
   const dir = await mkdtemp(join(tmpdir(), 'sw-hook-'));
   const staged = (await readFile(join(ROOT, 'index.html'), 'utf8'))
-    .replace('<base data-trunk-public-url />', '<base href="/explorer/" />')
+    .replace('<base data-trunk-public-url />', '<base href="/explorer/" />'
+      + '<link rel="modulepreload" href="/explorer/app-0123456789abcdef.js" crossorigin="anonymous" integrity="sha384-staged">')
     .replace('</body>', '<script type="module">import init from "/explorer/app.js"; init("/explorer/app_bg.wasm");</script></body>');
   await writeFile(join(dir, 'index.html'), staged);
   await writeFile(join(dir, 'app-0123456789abcdef.js'), 'export default 1;');
