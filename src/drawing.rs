@@ -2,7 +2,8 @@
 //! rows, drawn as static markup (see `markup.rs` for why text, and how lengths are applied).
 //! Pure, so what each shows is host-tested.
 
-use crate::api::models::{Flight, Spacecraft, SpacecraftConfig};
+use crate::api::models::{Flight, Image, Spacecraft, SpacecraftConfig};
+use crate::compare::CompareQuery;
 use crate::format::{self, or_dash, yes_no, Duration};
 use crate::markup::Markup;
 use crate::measure::{self, moment, percent, year_of, year_start, Moment, Scale};
@@ -281,13 +282,77 @@ fn span(flight: &Flight, now: Moment) -> Option<Span> {
     })
 }
 
+/// A column of the compare table: its spacecraft's id and record, or why the record is not
+/// there yet.
+pub enum Column<'a> {
+    Loading,
+    /// The error's headline.
+    Failed(&'static str),
+    Ready(&'a Spacecraft),
+}
+
+/// The compare table: one column per spacecraft in the order of the link, a header cell with its
+/// name (a link to its page) and a link that removes it, its image, then `compare_rows`.
+pub fn compare_table(columns: &[(u64, Column)], paths: &Paths, placeholder: &str) -> String {
+    let everyone = CompareQuery {
+        ids: columns.iter().map(|(id, _)| *id).collect(),
+    };
+    let mut html = Markup::default();
+    html.open("div", &[("class", Some("table-scroll compare-scroll"))])
+        .open("table", &[("class", Some("compare-table")), ("data-testid", Some("compare"))])
+        .open("thead", &[])
+        .open("tr", &[])
+        .element("td", &[], "");
+    for (id, column) in columns {
+        html.open("th", &[("scope", Some("col")), ("data-compare-id", Some(&id.to_string()))]);
+        match column {
+            Column::Ready(craft) => html.element("a", &[("href", Some(&paths.detail(*id)))], &craft.display_name()),
+            Column::Loading => html.element("span", &[("class", Some("skeleton-line skeleton-title"))], ""),
+            Column::Failed(title) => html.element("span", &[("class", Some("compare-error"))], title),
+        };
+        let remove = paths.compare(&everyone.without(*id));
+        html.element("a", &[("class", Some("compare-remove")), ("href", Some(&remove))], "Remove")
+            .close("th");
+    }
+    html.close("tr")
+        .close("thead")
+        .open("tbody", &[])
+        .open("tr", &[])
+        .element("th", &[("scope", Some("row"))], "Image");
+    let crafts: Vec<Option<&Spacecraft>> = columns
+        .iter()
+        .map(|(_, column)| match column {
+            Column::Ready(craft) => Some(*craft),
+            _ => None,
+        })
+        .collect();
+    for craft in &crafts {
+        html.open("td", &[]);
+        if let Some(craft) = craft {
+            let sources = Image::sources(craft.image.as_ref(), true);
+            let source = sources.first().map_or(placeholder, String::as_str);
+            let attributes = [
+                ("class", Some("compare-image")),
+                ("src", Some(source)),
+                ("alt", Some(&craft.display_name())),
+                ("loading", Some("lazy")),
+            ];
+            html.open("img", &attributes);
+        }
+        html.close("td");
+    }
+    html.close("tr");
+    compare_rows(&mut html, &crafts, paths);
+    html.close("tbody").close("table").close("div");
+    html.finish()
+}
+
 /// The compare table's rows below the images, one cell per column; `None` is a column whose
 /// record has not arrived (an empty cell). Numeric rows carry bars scaled to the row's largest
 /// value.
-pub fn compare_rows(crafts: &[Option<&Spacecraft>], paths: &Paths) -> String {
-    let mut html = Markup::default();
+fn compare_rows(html: &mut Markup, crafts: &[Option<&Spacecraft>], paths: &Paths) {
     let config = |craft: &Spacecraft| craft.spacecraft_config.clone().unwrap_or_default();
-    text_row(&mut html, "Status", crafts, |craft| {
+    text_row(html, "Status", crafts, |craft| {
         or_dash(craft.status_name().unwrap_or_default())
     });
     // The configuration links to the grid of its spacecraft.
@@ -320,7 +385,7 @@ pub fn compare_rows(crafts: &[Option<&Spacecraft>], paths: &Paths) -> String {
             .map(|craft| craft.map(|craft| measure::value(craft, field)))
             .collect();
         bar_row(
-            &mut html,
+            html,
             field.metric_label(),
             values,
             measure::is_duration(field),
@@ -338,7 +403,7 @@ pub fn compare_rows(crafts: &[Option<&Spacecraft>], paths: &Paths) -> String {
             })
         })
         .collect();
-    bar_row(&mut html, "Fastest turnaround", turnarounds, true);
+    bar_row(html, "Fastest turnaround", turnarounds, true);
     let facts: [(&str, Fact); 5] = [
         ("Type and agency", |config| {
             or_dash(&config.type_and_agency())
@@ -356,9 +421,8 @@ pub fn compare_rows(crafts: &[Option<&Spacecraft>], paths: &Paths) -> String {
         }),
     ];
     for (label, fact) in facts {
-        text_row(&mut html, label, crafts, |craft| fact(&config(craft)));
+        text_row(html, label, crafts, |craft| fact(&config(craft)));
     }
-    html.finish()
 }
 
 /// A configuration fact as a compare row shows it.
@@ -571,8 +635,15 @@ mod tests {
             r#"[{"id":1,"flights_count":4,"spacecraft_config":{"id":6,"name":"Crew Dragon"}},
                 {"id":2,"flights_count":2,"fastest_turnaround":null}]"#,
         );
-        let columns = [Some(&results[0]), None, Some(&results[1])];
-        let html = compare_rows(&columns, &Paths::default());
+        let columns = [
+            (1, Column::Ready(&results[0])),
+            (8, Column::Loading),
+            (2, Column::Ready(&results[1])),
+        ];
+        let html = compare_table(&columns, &Paths::default(), "/public/placeholder.svg");
+        assert_eq!(all(&html, "data-compare-id"), ["1", "8", "2"]);
+        assert!(html.contains(r#"<a class="compare-remove" href="/compare?ids=8,2">Remove</a>"#), "{html}");
+        assert_eq!(all(&html, "src"), ["/public/placeholder.svg", "/public/placeholder.svg"], "no image: the placeholder");
         assert!(
             html.contains(r#"<a href="/?spacecraft_config=6">Crew Dragon</a>"#),
             "{html}"

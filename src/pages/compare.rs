@@ -7,17 +7,15 @@ use crate::api::cache::now_ms;
 use crate::api::client;
 use crate::api::endpoints::ApiRequest;
 use crate::api::loader::{use_latest, Cached, Load, Loader};
-use crate::api::models::{Image, Spacecraft};
+use crate::api::models::Spacecraft;
 use crate::api::seen;
 use crate::compare::{CompareQuery, MAX};
-use crate::components::image::FallbackImage;
+use crate::components::drawn::Drawn;
 use crate::context::AppContext;
-use crate::drawing;
+use crate::drawing::{self, Column};
 use crate::head;
-use crate::markup;
 use crate::router::{Navigation, Router};
 use crate::routes::Route;
-use leptos::html;
 use leptos::prelude::*;
 
 #[component]
@@ -120,25 +118,42 @@ fn Comparison(ids: Vec<u64>) -> impl IntoView {
         }
     });
     let columns = StoredValue::new(columns);
+    let placeholder = context.placeholder_image();
     let paths = context.paths;
+    let retry_failed = move |_| {
+        columns.with_value(|columns| {
+            for (_, loader) in columns {
+                if loader.state.with_untracked(|state| matches!(state, Load::Failed(_))) {
+                    loader.retry();
+                }
+            }
+        })
+    };
 
     move || {
-        let shown: Vec<(u64, Loader<Spacecraft>, Option<Spacecraft>)> =
-            columns.with_value(|columns| {
-                columns
-                    .iter()
-                    .map(|(id, loader)| {
-                        let craft = loader.state.with(|state| match state {
-                            Load::Ready(craft) => Some(craft.clone()),
-                            _ => None,
-                        });
-                        (*id, *loader, craft)
-                    })
-                    .collect()
-            });
-        let names: Vec<String> = shown
+        let states: Vec<(u64, Load<Spacecraft>)> = columns.with_value(|columns| {
+            columns
+                .iter()
+                .map(|(id, loader)| (*id, loader.state.get()))
+                .collect()
+        });
+        let table: Vec<(u64, Column)> = states
             .iter()
-            .filter_map(|(_, _, craft)| craft.as_ref().map(Spacecraft::display_name))
+            .map(|(id, state)| {
+                let column = match state {
+                    Load::Loading => Column::Loading,
+                    Load::Failed(error) => Column::Failed(error.title()),
+                    Load::Ready(craft) => Column::Ready(craft),
+                };
+                (*id, column)
+            })
+            .collect();
+        let names: Vec<String> = states
+            .iter()
+            .filter_map(|(_, state)| match state {
+                Load::Ready(craft) => Some(craft.display_name()),
+                _ => None,
+            })
             .collect();
         if !names.is_empty() {
             head::set(
@@ -146,69 +161,15 @@ fn Comparison(ids: Vec<u64>) -> impl IntoView {
                 "Spacecraft side by side: flights, time in space, time docked and their configurations.",
             );
         }
-        let crafts: Vec<Option<&Spacecraft>> =
-            shown.iter().map(|(_, _, craft)| craft.as_ref()).collect();
-        let everyone = CompareQuery {
-            ids: shown.iter().map(|(id, _, _)| *id).collect(),
-        };
-
-        let header = shown
-            .iter()
-            .map(|(id, loader, craft)| {
-                let remove = paths.compare(&everyone.without(*id));
-                let title = match craft {
-                    Some(craft) => view! {
-                        <a href=paths.detail(*id)>{craft.display_name()}</a>
-                    }
-                    .into_any(),
-                    None => column_state(*loader),
-                };
-                view! {
-                    <th scope="col" data-compare-id=id.to_string()>
-                        {title}
-                        <a class="compare-remove" href=remove>"Remove"</a>
-                    </th>
-                }
-            })
-            .collect_view();
-        let images = crafts
-            .iter()
-            .map(|craft| {
-                view! {
-                    <td>{craft.map(|craft| view! {
-                        <FallbackImage sources=Image::sources(craft.image.as_ref(), true) alt=craft.display_name() class="compare-image" />
-                    })}</td>
-                }
-            })
-            .collect_view();
-        let rows = drawing::compare_rows(&crafts, &paths);
-        let drawn = NodeRef::<html::Tbody>::new();
-        Effect::new(move |_| {
-            if let Some(body) = drawn.get() {
-                markup::geometry(&body);
-            }
-        });
-
+        let failed = table.iter().any(|(_, column)| matches!(column, Column::Failed(_)));
         view! {
-            <div class="table-scroll compare-scroll">
-                <table class="compare-table" data-testid="compare">
-                    <thead><tr><td></td>{header}</tr></thead>
-                    <tbody><tr><th scope="row">"Image"</th>{images}</tr></tbody>
-                    <tbody node_ref=drawn inner_html=rows></tbody>
-                </table>
-            </div>
+            {failed.then(|| view! {
+                <p class="notice notice-inline" role="alert" data-testid="compare-error">
+                    "Some of these spacecraft could not be loaded. "
+                    <button type="button" class="button button-quiet" on:click=retry_failed>"Retry"</button>
+                </p>
+            })}
+            <Drawn markup=drawing::compare_table(&table, &paths, &placeholder) />
         }
     }
-}
-
-/// A column whose record is not there: loading, or why not with a way to ask again.
-fn column_state(loader: Loader<Spacecraft>) -> AnyView {
-    loader.state.with_untracked(|state| match state {
-        Load::Failed(error) => view! {
-            <span class="compare-error" role="alert">{error.title()}</span>
-            <button type="button" class="button button-quiet" on:click=move |_| loader.retry()>"Retry"</button>
-        }
-        .into_any(),
-        _ => view! { <span class="skeleton-line skeleton-title" aria-label="Loading"></span> }.into_any(),
-    })
 }
