@@ -55,7 +55,7 @@ export function serviceWorkerSource(template, files) {
     .replace(SHELL, () => `const SHELL = ${JSON.stringify(shell)};`)
     .replace(VERSION, () => `const VERSION = '${version.digest('hex').slice(0, 16)}';`);
   // Fetched again at every visit (the browser's update check): without its comments.
-  return `// Built from src/sw.js by .ci/service-worker.mjs.\n${compactScript(filled)}\n`;
+  return `// Built from src/sw.js by .ci/service-worker.mjs.\n${compactScript(filled, { minify: false })}\n`;
 }
 
 /** Writes `dir/sw.js`: the shell worker for a release build, the retiring one for a debug build. */

@@ -2,6 +2,7 @@
 // and the Content-Security-Policy that must allow it) and allow the inline scripts (Trunk's
 // bootstrap, the prefetch) by their hashes, so the policy needs no 'unsafe-inline'. Release
 // builds are minified first, so tags are matched in either form.
+import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 
 /** A `<meta>` by one attribute's value, in the written or the minified form (any attribute
@@ -59,12 +60,21 @@ export function allowInlineScripts(html) {
 
 /**
  * An inline script (src/prefetch.js, src/sw-register.js) as the page carries it: comment lines,
- * indentation and blank lines dropped (the source keeps its comments on lines of their own for this).
+ * indentation and blank lines dropped (the source keeps its comments on lines of their own for
+ * this), then, with `minify` (the default) and where esbuild is installed (.ci/tools.sh),
+ * minified: ~0.2 KB less after brotli on every first load. The same source always gives the
+ * same text, so its hash in the policy is stable.
  */
-export function compactScript(source) {
-  const text = source.split('\n').map((line) => line.trim()).filter((line) => line && !line.startsWith('//')).join('\n');
+export function compactScript(source, { minify = true } = {}) {
+  let text = source.split('\n').map((line) => line.trim()).filter((line) => line && !line.startsWith('//')).join('\n');
   // Inside a <script> element these would end it or change how it is parsed.
   if (/<\/script|<!--/i.test(text)) throw new Error('an inline script must not contain "</script" or "<!--"');
+  if (!minify) return text;
+  try {
+    text = execFileSync('esbuild', ['--minify', '--log-level=warning'], { input: text, encoding: 'utf8' }).trim();
+  } catch (error) {
+    if (error.code !== 'ENOENT') throw error;
+  }
   return text;
 }
 

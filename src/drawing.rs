@@ -2,6 +2,7 @@
 //! rows, drawn as static markup (see `markup.rs` for why text, and how lengths are applied).
 //! Pure, so what each shows is host-tested.
 
+use crate::api::endpoints::safe_url;
 use crate::api::models::{Flight, Image, Spacecraft, SpacecraftConfig};
 use crate::compare::CompareQuery;
 use crate::format::{self, or_dash, yes_no, Duration};
@@ -282,6 +283,142 @@ fn span(flight: &Flight, now: Moment) -> Option<Span> {
     })
 }
 
+/// What LL2 knows of a configuration: key facts, then capability, history and details, then
+/// links. `full` adds what a spacecraft's page already shows elsewhere (type, agency) and the
+/// configuration's own record (spacecraft flown, launches, landings), and folds the long texts
+/// away (above a grid, so the spacecraft stay in view).
+pub fn configuration_facts(config: &SpacecraftConfig, full: bool) -> String {
+    let name_of = |part: Option<&str>| or_dash(part.unwrap_or_default());
+    let dash = || format::NO_VALUE.to_string();
+    let mut facts: Vec<(&str, String, bool)> = Vec::new();
+    if full {
+        facts.push((
+            "Type",
+            name_of(config.kind.as_ref().map(|kind| kind.name.as_str())),
+            false,
+        ));
+        facts.push((
+            "Agency",
+            name_of(config.agency.as_ref().map(|agency| agency.name.as_str())),
+            false,
+        ));
+    }
+    facts.extend([
+        ("In use", yes_no(config.in_use), false),
+        ("Human-rated", yes_no(config.human_rated), false),
+        ("Crew capacity", format::count(config.crew_capacity), false),
+        (
+            "Maiden flight",
+            config
+                .maiden_flight
+                .as_deref()
+                .map_or_else(dash, format::date),
+            false,
+        ),
+        (
+            "Height",
+            config.height.map_or_else(dash, format::metres),
+            false,
+        ),
+        (
+            "Diameter",
+            config.diameter.map_or_else(dash, format::metres),
+            false,
+        ),
+        (
+            "Payload capacity",
+            config.payload_capacity.map_or_else(dash, format::kilograms),
+            false,
+        ),
+        ("Flight life", name_of(config.flight_life.as_deref()), false),
+    ]);
+    if full {
+        facts.extend([
+            (
+                "Spacecraft flown",
+                format::count(config.spacecraft_flown),
+                false,
+            ),
+            (
+                "Launches",
+                format::tally(
+                    config.total_launch_count,
+                    config.successful_launches,
+                    config.failed_launches,
+                ),
+                true,
+            ),
+            (
+                "Landings",
+                format::tally(
+                    config.attempted_landings,
+                    config.successful_landings,
+                    config.failed_landings,
+                ),
+                true,
+            ),
+        ]);
+    }
+    let mut html = Markup::default();
+    html.open("dl", &[("class", Some("stats"))]);
+    for (label, value, wide) in &facts {
+        let class = if *wide { "stat stat-wide" } else { "stat" };
+        html.open("div", &[("class", Some(class))])
+            .element("dt", &[], label)
+            .element("dd", &[], value)
+            .close("div");
+    }
+    html.close("dl");
+    let texts: Vec<(&str, &str)> = [
+        ("Capability", &config.capability),
+        ("Details", &config.details),
+        ("History", &config.history),
+    ]
+    .into_iter()
+    .filter_map(|(label, text)| {
+        Some((
+            label,
+            text.as_deref().filter(|text| !text.trim().is_empty())?,
+        ))
+    })
+    .collect();
+    if !texts.is_empty() {
+        if full {
+            html.open("details", &[("class", Some("configuration-more"))])
+                .element("summary", &[], "Capability, history and details");
+        }
+        for (label, text) in texts {
+            html.element("h3", &[], label)
+                .element("p", &[("class", Some("prose"))], text);
+        }
+        if full {
+            html.close("details");
+        }
+    }
+    let links: Vec<(&str, &str)> = [
+        ("Wikipedia", &config.wiki_link),
+        ("More information", &config.info_link),
+    ]
+    .into_iter()
+    .filter_map(|(label, url)| Some((label, safe_url(url.as_deref())?)))
+    .collect();
+    if !links.is_empty() {
+        html.open("ul", &[("class", Some("links"))]);
+        for (label, href) in links {
+            let attributes = [
+                ("href", Some(href)),
+                ("rel", Some("noopener noreferrer")),
+                ("target", Some("_blank")),
+            ];
+            html.open("li", &[])
+                .element("a", &attributes, label)
+                .close("li");
+        }
+        html.close("ul");
+    }
+    html.finish()
+}
+
 /// A column of the compare table: its spacecraft's id and record, or why the record is not
 /// there yet.
 pub enum Column<'a> {
@@ -299,20 +436,46 @@ pub fn compare_table(columns: &[(u64, Column)], paths: &Paths, placeholder: &str
     };
     let mut html = Markup::default();
     html.open("div", &[("class", Some("table-scroll compare-scroll"))])
-        .open("table", &[("class", Some("compare-table")), ("data-testid", Some("compare"))])
+        .open(
+            "table",
+            &[
+                ("class", Some("compare-table")),
+                ("data-testid", Some("compare")),
+            ],
+        )
         .open("thead", &[])
         .open("tr", &[])
         .element("td", &[], "");
     for (id, column) in columns {
-        html.open("th", &[("scope", Some("col")), ("data-compare-id", Some(&id.to_string()))]);
+        html.open(
+            "th",
+            &[
+                ("scope", Some("col")),
+                ("data-compare-id", Some(&id.to_string())),
+            ],
+        );
         match column {
-            Column::Ready(craft) => html.element("a", &[("href", Some(&paths.detail(*id)))], &craft.display_name()),
-            Column::Loading => html.element("span", &[("class", Some("skeleton-line skeleton-title"))], ""),
-            Column::Failed(title) => html.element("span", &[("class", Some("compare-error"))], title),
+            Column::Ready(craft) => html.element(
+                "a",
+                &[("href", Some(&paths.detail(*id)))],
+                &craft.display_name(),
+            ),
+            Column::Loading => html.element(
+                "span",
+                &[("class", Some("skeleton-line skeleton-title"))],
+                "",
+            ),
+            Column::Failed(title) => {
+                html.element("span", &[("class", Some("compare-error"))], title)
+            }
         };
         let remove = paths.compare(&everyone.without(*id));
-        html.element("a", &[("class", Some("compare-remove")), ("href", Some(&remove))], "Remove")
-            .close("th");
+        html.element(
+            "a",
+            &[("class", Some("compare-remove")), ("href", Some(&remove))],
+            "Remove",
+        )
+        .close("th");
     }
     html.close("tr")
         .close("thead")
@@ -642,8 +805,15 @@ mod tests {
         ];
         let html = compare_table(&columns, &Paths::default(), "/public/placeholder.svg");
         assert_eq!(all(&html, "data-compare-id"), ["1", "8", "2"]);
-        assert!(html.contains(r#"<a class="compare-remove" href="/compare?ids=8,2">Remove</a>"#), "{html}");
-        assert_eq!(all(&html, "src"), ["/public/placeholder.svg", "/public/placeholder.svg"], "no image: the placeholder");
+        assert!(
+            html.contains(r#"<a class="compare-remove" href="/compare?ids=8,2">Remove</a>"#),
+            "{html}"
+        );
+        assert_eq!(
+            all(&html, "src"),
+            ["/public/placeholder.svg", "/public/placeholder.svg"],
+            "no image: the placeholder"
+        );
         assert!(
             html.contains(r#"<a href="/?spacecraft_config=6">Crew Dragon</a>"#),
             "{html}"
@@ -662,5 +832,31 @@ mod tests {
             .find(|row| row.contains("Fastest turnaround"))
             .unwrap();
         assert_eq!(turnaround.matches("no data").count(), 2);
+    }
+
+    #[test]
+    fn configuration_facts_escape_and_link_only_web_pages() {
+        let config: SpacecraftConfig = crate::api::json::parse(
+            r#"{"id":6,"name":"Crew Dragon","in_use":true,"height":8.1,"crew_capacity":null,
+                "capability":"Carries <crew>","history":"  ","details":null,
+                "wiki_link":"javascript:alert(1)","info_link":"https://spacex.com/dragon",
+                "type":{"id":1,"name":"Capsule"},"agency":null}"#,
+        )
+        .unwrap();
+        let short = configuration_facts(&config, false);
+        assert!(short.contains("<dt>In use</dt><dd>Yes</dd>"), "{short}");
+        assert!(short.contains("<dt>Crew capacity</dt><dd>—</dd>"));
+        assert!(short.contains("<dt>Height</dt><dd>8.1 m</dd>"), "{short}");
+        assert!(!short.contains("<dt>Type</dt>") && !short.contains("<details"));
+        assert!(short.contains("<h3>Capability</h3><p class=\"prose\">Carries &lt;crew&gt;</p>"));
+        assert!(!short.contains("History"), "blank texts are left out");
+        assert!(
+            !short.contains("javascript") && short.contains(r#"href="https://spacex.com/dragon""#)
+        );
+        let full = configuration_facts(&config, true);
+        assert!(full.contains("<dt>Type</dt><dd>Capsule</dd><"), "{full}");
+        assert!(full.contains("<dt>Agency</dt><dd>—</dd>"));
+        assert!(full.contains(r#"<div class="stat stat-wide"><dt>Launches</dt>"#));
+        assert!(full.contains("<details class=\"configuration-more\"><summary>"));
     }
 }

@@ -123,7 +123,10 @@ fn Comparison(ids: Vec<u64>) -> impl IntoView {
     let retry_failed = move |_| {
         columns.with_value(|columns| {
             for (_, loader) in columns {
-                if loader.state.with_untracked(|state| matches!(state, Load::Failed(_))) {
+                if loader
+                    .state
+                    .with_untracked(|state| matches!(state, Load::Failed(_)))
+                {
                     loader.retry();
                 }
             }
@@ -161,7 +164,9 @@ fn Comparison(ids: Vec<u64>) -> impl IntoView {
                 "Spacecraft side by side: flights, time in space, time docked and their configurations.",
             );
         }
-        let failed = table.iter().any(|(_, column)| matches!(column, Column::Failed(_)));
+        let failed = table
+            .iter()
+            .any(|(_, column)| matches!(column, Column::Failed(_)));
         view! {
             {failed.then(|| view! {
                 <p class="notice notice-inline" role="alert" data-testid="compare-error">
