@@ -2,33 +2,8 @@
 // dark), and the keyboard does everything the mouse does.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
+import { seriousViolations } from './support/axe.mjs';
 import { KEY, clickOn, shareApp } from './support/harness.mjs';
-
-const require = createRequire(import.meta.url);
-let axeSource;
-try {
-  axeSource = await readFile(require.resolve('axe-core/axe.min.js'), 'utf8');
-} catch {
-  throw new Error('axe-core is missing: run `npm ci --prefix tests/e2e` (the test command does)');
-}
-
-/** Runs axe in the page; returns the serious and critical violations, summarised. */
-async function seriousViolations(browser) {
-  await browser.exec(axeSource + '\nreturn true;');
-  const violations = await browser.cmd('POST', '/execute/async', {
-    script: `const done = arguments[arguments.length - 1];
-      axe.run(document, { resultTypes: ['violations'] })
-        .then((result) => done(result.violations.map((v) => ({
-          id: v.id, impact: v.impact, help: v.help,
-          nodes: v.nodes.slice(0, 3).map((n) => n.target.join(' ') + ' — ' + n.failureSummary),
-        }))))
-        .catch((error) => done([{ id: 'axe-error', impact: 'critical', help: String(error), nodes: [] }]));`,
-    args: [],
-  });
-  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-}
 
 describe('accessibility', () => {
   let app;

@@ -5,8 +5,7 @@
 // Expected bars are computed from the local LL2 stand-in's own answers, never hard-coded.
 import { describe, test, beforeEach } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
+import { seriousViolations } from './support/axe.mjs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { choose, clickOn, shareApp } from './support/harness.mjs';
@@ -259,32 +258,6 @@ function helpers(getApp) {
   return { readChart, readSwitch, waitForBars, params, waitForParams, quiet, assertNoAppParams, expectedBars, assertChart };
 }
 
-// ---------------------------------------------------------------------------------------------
-// axe-core, as tests/e2e/accessibility.test.mjs runs it
-// ---------------------------------------------------------------------------------------------
-
-const require = createRequire(import.meta.url);
-let axeSource;
-try {
-  axeSource = await readFile(require.resolve('axe-core/axe.min.js'), 'utf8');
-} catch {
-  throw new Error('axe-core is missing: run `npm ci --prefix tests/e2e` (the test command does)');
-}
-
-async function seriousViolations(browser) {
-  await browser.exec(axeSource + '\nreturn true;');
-  const violations = await browser.cmd('POST', '/execute/async', {
-    script: `const done = arguments[arguments.length - 1];
-      axe.run(document, { resultTypes: ['violations'] })
-        .then((result) => done(result.violations.map((v) => ({
-          id: v.id, impact: v.impact, help: v.help,
-          nodes: v.nodes.slice(0, 3).map((n) => n.target.join(' ') + ' — ' + n.failureSummary),
-        }))))
-        .catch((error) => done([{ id: 'axe-error', impact: 'critical', help: String(error), nodes: [] }]));`,
-    args: [],
-  });
-  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-}
 
 // ---------------------------------------------------------------------------------------------
 // At the site root

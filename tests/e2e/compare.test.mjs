@@ -5,8 +5,7 @@
 // Expected values are the local LL2 stand-in's own records and request log, never hard-coded.
 import { describe, test, beforeEach } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
+import { seriousViolations } from './support/axe.mjs';
 import { clickOn, shareApp } from './support/harness.mjs';
 import { freshVisitor, kindOf, pinQuota, spending, urlOf } from './support/sessions.mjs';
 import { durationSeconds } from '../ll2-standin/dataset.mjs';
@@ -533,23 +532,6 @@ describe('comparing spacecraft', () => {
       ids.slice(0, MAX_CHOSEN).map((id) => `/2.3.0/spacecraft/${id}/`).sort(), 'only the four shown are asked for');
   });
 
-  const require = createRequire(import.meta.url);
-  let axeSource;
-  const seriousViolations = async () => {
-    axeSource ??= await readFile(require.resolve('axe-core/axe.min.js'), 'utf8');
-    await browser.exec(axeSource + '\nreturn true;');
-    const violations = await browser.cmd('POST', '/execute/async', {
-      script: `const done = arguments[arguments.length - 1];
-        axe.run(document, { resultTypes: ['violations'] })
-          .then((result) => done(result.violations.map((v) => ({
-            id: v.id, impact: v.impact, help: v.help,
-            nodes: v.nodes.slice(0, 3).map((n) => n.target.join(' ') + ' — ' + n.failureSummary),
-          }))))
-          .catch((error) => done([{ id: 'axe-error', impact: 'critical', help: String(error), nodes: [] }]));`,
-      args: [],
-    });
-    return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  };
 
   for (const scheme of ['light', 'dark']) {
     test(`the grid with its tray and the compare page have no serious or critical axe violations (${scheme})`, async () => {
@@ -561,13 +543,13 @@ describe('comparing spacecraft', () => {
         await toggle(ids[0], true);
         await toggle(ids[1], true);
         await waitForTray([ids[0], ids[1]]);
-        assert.deepEqual(await seriousViolations(), [], 'the grid with the tray');
+        assert.deepEqual(await seriousViolations(browser), [], 'the grid with the tray');
         await app.open('/compare?ids=402,3,900,424');
         await waitForComparison([402, 3, 900, 424]);
-        assert.deepEqual(await seriousViolations(), [], 'the compare page');
+        assert.deepEqual(await seriousViolations(browser), [], 'the compare page');
         await app.open('/compare?ids=1,2,3,4,5');
         await waitForComparison([1, 2, 3, 4]);
-        assert.deepEqual(await seriousViolations(), [], 'the compare page with its note');
+        assert.deepEqual(await seriousViolations(browser), [], 'the compare page with its note');
       } finally {
         await browser.colorScheme('light');
       }

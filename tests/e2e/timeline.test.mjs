@@ -5,8 +5,7 @@
 // Expected flights are the local LL2 stand-in's own detail records, never hard-coded.
 import { describe, test, beforeEach } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
+import { seriousViolations } from './support/axe.mjs';
 import { KEY, shareApp } from './support/harness.mjs';
 import { freshVisitor, hover, mouseAway, pinQuota } from './support/sessions.mjs';
 import { handleApi } from '../ll2-standin/api.mjs';
@@ -215,36 +214,19 @@ describe('the flight timeline', () => {
     await openTimeline(95);
   });
 
-  const require = createRequire(import.meta.url);
-  let axeSource;
-  const seriousViolations = async () => {
-    axeSource ??= await readFile(require.resolve('axe-core/axe.min.js'), 'utf8');
-    await browser.exec(axeSource + '\nreturn true;');
-    const violations = await browser.cmd('POST', '/execute/async', {
-      script: `const done = arguments[arguments.length - 1];
-        axe.run(document, { resultTypes: ['violations'] })
-          .then((result) => done(result.violations.map((v) => ({
-            id: v.id, impact: v.impact, help: v.help,
-            nodes: v.nodes.slice(0, 3).map((n) => n.target.join(' ') + ' — ' + n.failureSummary),
-          }))))
-          .catch((error) => done([{ id: 'axe-error', impact: 'critical', help: String(error), nodes: [] }]));`,
-      args: [],
-    });
-    return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  };
 
   for (const scheme of ['light', 'dark']) {
     test(`a detail page with its timeline has no serious or critical axe violations (${scheme})`, async () => {
       await browser.colorScheme(scheme);
       try {
         await openTimeline(402); // an ongoing flight and a flight without destination
-        assert.deepEqual(await seriousViolations(), []);
+        assert.deepEqual(await seriousViolations(browser), []);
         // With a tip shown.
         const [first] = recordOf(402).flights;
         await browser.exec(`const el = document.querySelector('[data-testid=flight-timeline] [data-flight-id="' + arguments[0] + '"]');
           (el.matches('button, a[href], [tabindex]') ? el : el.querySelector('button, a[href], [tabindex]')).focus();`, first.id);
         await browser.waitFor(TIP_SEEN, { timeout: 5_000, args: [first.id], message: `the tip of flight ${first.id}` });
-        assert.deepEqual(await seriousViolations(), []);
+        assert.deepEqual(await seriousViolations(browser), []);
       } finally {
         await browser.colorScheme('light');
       }
