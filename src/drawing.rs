@@ -5,7 +5,7 @@
 use crate::api::endpoints::safe_url;
 use crate::api::models::{Flight, Image, Spacecraft, SpacecraftConfig};
 use crate::compare::CompareQuery;
-use crate::format::{self, or_dash, yes_no, Duration};
+use crate::format::{self, or_dash, yes_no};
 use crate::markup::Markup;
 use crate::measure::{self, moment, percent, year_of, year_start, Moment, Scale};
 use crate::query::{Query, SortField};
@@ -556,15 +556,7 @@ fn compare_rows(html: &mut Markup, crafts: &[Option<&Spacecraft>], paths: &Paths
     }
     let turnarounds = crafts
         .iter()
-        .map(|craft| {
-            craft.map(|craft| {
-                craft
-                    .fastest_turnaround
-                    .as_deref()
-                    .and_then(Duration::parse_iso8601)
-                    .map(|duration| duration.seconds)
-            })
-        })
+        .map(|craft| craft.map(|craft| measure::seconds(craft.fastest_turnaround.as_deref())))
         .collect();
     bar_row(html, "Fastest turnaround", turnarounds, true);
     let facts: [(&str, Fact); 5] = [

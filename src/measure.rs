@@ -9,18 +9,20 @@ use crate::query::SortField;
 /// A spacecraft's measure as a whole number (a count, or seconds for a duration); `None` when
 /// the API does not give it (never zero: zero is a value).
 pub fn value(craft: &Spacecraft, field: SortField) -> Option<u64> {
-    let seconds = |text: &Option<String>| {
-        text.as_deref()
-            .and_then(Duration::parse_iso8601)
-            .map(|duration| duration.seconds)
-    };
     match field {
         SortField::FlightsCount => craft.flights_count,
         SortField::MissionEndsCount => craft.mission_ends_count,
-        SortField::TimeInSpace => seconds(&craft.time_in_space),
-        SortField::TimeDocked => seconds(&craft.time_docked),
+        SortField::TimeInSpace => seconds(craft.time_in_space.as_deref()),
+        SortField::TimeDocked => seconds(craft.time_docked.as_deref()),
         SortField::Id => Some(craft.id),
     }
+}
+
+/// An API duration (`P84DT1H15M30S`) in whole seconds; `None` when absent or unreadable.
+pub fn seconds(duration: Option<&str>) -> Option<u64> {
+    duration
+        .and_then(Duration::parse_iso8601)
+        .map(|duration| duration.seconds)
 }
 
 /// Whether a field's values are durations in seconds.

@@ -3,13 +3,13 @@
 // axis, a table for screen readers and "no data" for nulls. `view` and `metric` are the app's own
 // parameters: they never reach the API, and switching between cards and chart costs nothing.
 // Expected bars are computed from the local LL2 stand-in's own answers, never hard-coded.
-import { describe, test, beforeEach } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { seriousViolations } from './support/axe.mjs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { choose, clickOn, shareApp } from './support/harness.mjs';
-import { freshVisitor, pinQuota, spending, urlOf } from './support/sessions.mjs';
+import { eachTestAFreshVisitor, humanDuration, spending, urlOf } from './support/sessions.mjs';
 import { durationSeconds } from '../ll2-standin/dataset.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -33,18 +33,6 @@ const METRICS = {
 };
 const NUMERIC_ORDERINGS = Object.keys(METRICS).flatMap((field) => [`-${field}`, field]);
 
-/** `Duration::human()` of src/format.rs: `84d 1h 15m`, `23h 32m 33s`, `25y 113d`, `0m`. */
-function humanDuration(total) {
-  if (total === 0) return '0m';
-  const days = Math.floor(total / 86_400);
-  const [hours, minutes, secs] = [Math.floor(total / 3_600) % 24, Math.floor(total / 60) % 60, total % 60];
-  let parts;
-  if (days >= 365) parts = [[Math.floor(days / 365), 'y'], [days % 365, 'd']];
-  else if (days > 0) parts = [[days, 'd'], [hours, 'h'], [minutes, 'm']];
-  else parts = [[hours, 'h'], [minutes, 'm'], [secs, 's']];
-  const text = parts.filter(([value]) => value > 0).map(([value, unit]) => `${value}${unit}`);
-  return text.length ? text.join(' ') : '0m';
-}
 
 /** The number a bar is scaled by: the count, or the duration in seconds; null when unknown. */
 function rawValue(craft, metric) {
@@ -275,10 +263,7 @@ describe('the chart view', () => {
 
   // A first-time visitor on a page that is not the app; the stand-in's quota report pinned at a
   // comfortable 3 / 15 (it counts every request since it started).
-  beforeEach(async () => {
-    await freshVisitor(app);
-    pinQuota(app.standin, { current_use: 3 });
-  });
+  eachTestAFreshVisitor(() => app);
 
   /** Opens an app query and waits for the chart the stand-in's answer calls for. */
   const openChart = async (appQuery) => {
@@ -485,10 +470,7 @@ describe('the chart view under /explorer/', () => {
   });
   const h = helpers(() => app);
 
-  beforeEach(async () => {
-    await freshVisitor(app);
-    pinQuota(app.standin, { current_use: 3 });
-  });
+  eachTestAFreshVisitor(() => app);
 
   test('/explorer/?view=chart draws the chart, its bars open /explorer/spacecraft/<id>, the switch stays under /explorer/', async () => {
     await app.open('/?view=chart');

@@ -3,11 +3,11 @@
 // column per spacecraft in the order of ids, rows of facts with bars scaled to each row's maximum.
 // Records already seen in a list answer cost no request; others one detail request each, cached.
 // Expected values are the local LL2 stand-in's own records and request log, never hard-coded.
-import { describe, test, beforeEach } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { seriousViolations } from './support/axe.mjs';
 import { clickOn, shareApp } from './support/harness.mjs';
-import { freshVisitor, kindOf, pinQuota, spending, urlOf } from './support/sessions.mjs';
+import { eachTestAFreshVisitor, freshVisitor, humanDuration, kindOf, pinQuota, spending, urlOf } from './support/sessions.mjs';
 import { durationSeconds } from '../ll2-standin/dataset.mjs';
 
 const sleep = (ms) => new Promise((done) => setTimeout(done, ms));
@@ -25,18 +25,6 @@ const NUMERIC_ROWS = {
   'Fastest turnaround': ['fastest_turnaround', 'duration'],
 };
 
-/** `Duration::human()` of src/format.rs: `84d 1h 15m`, `23h 32m 33s`, `25y 113d`, `0m`. */
-function humanDuration(total) {
-  if (total === 0) return '0m';
-  const days = Math.floor(total / 86_400);
-  const [hours, minutes, secs] = [Math.floor(total / 3_600) % 24, Math.floor(total / 60) % 60, total % 60];
-  let parts;
-  if (days >= 365) parts = [[Math.floor(days / 365), 'y'], [days % 365, 'd']];
-  else if (days > 0) parts = [[days, 'd'], [hours, 'h'], [minutes, 'm']];
-  else parts = [[hours, 'h'], [minutes, 'm'], [secs, 's']];
-  const text = parts.filter(([value]) => value > 0).map(([value, unit]) => `${value}${unit}`);
-  return text.length ? text.join(' ') : '0m';
-}
 
 const displayName = (craft) => (craft.name.trim() ? craft.name : `Unnamed spacecraft #${craft.id}`);
 const escapeRegExp = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -139,10 +127,7 @@ describe('comparing spacecraft', () => {
     browser = opened.browser;
   });
 
-  beforeEach(async () => {
-    await freshVisitor(app);
-    pinQuota(app.standin, { current_use: 3 });
-  });
+  eachTestAFreshVisitor(() => app);
 
   const recordOf = (id) => {
     const craft = app.standin.dataset.spacecraft.find((c) => c.id === id);

@@ -3,11 +3,11 @@
 // launch date and destination; a flight without a mission end is ongoing (it runs to now);
 // docking time is shaded only where the record has docking data; no flights, no timeline.
 // Expected flights are the local LL2 stand-in's own detail records, never hard-coded.
-import { describe, test, beforeEach } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { seriousViolations } from './support/axe.mjs';
 import { KEY, shareApp } from './support/harness.mjs';
-import { freshVisitor, hover, mouseAway, pinQuota } from './support/sessions.mjs';
+import { eachTestAFreshVisitor, hover, mouseAway } from './support/sessions.mjs';
 import { handleApi } from '../ll2-standin/api.mjs';
 
 const WAIT = 15_000;
@@ -74,10 +74,7 @@ describe('the flight timeline', () => {
     browser = opened.browser;
   });
 
-  beforeEach(async () => {
-    await freshVisitor(app);
-    pinQuota(app.standin, { current_use: 3 });
-  });
+  eachTestAFreshVisitor(() => app);
 
   /** The stand-in's detail record of a spacecraft (what the app asks for). */
   const recordOf = (id) => {

@@ -4,6 +4,7 @@
 //   node tests/e2e/support/sessions.mjs [path/to/dist]     (default: target/e2e-dist)
 //
 // prints `TYPICAL_SESSION_REQUESTS <n> <breakdown JSON>` like the test does.
+import { beforeEach } from 'node:test';
 import { realpathSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -284,5 +285,29 @@ if (isMain) {
   main().catch((error) => {
     console.error(error);
     process.exit(1);
+  });
+}
+
+/** `Duration::human()` of src/format.rs: `84d 1h 15m`, `23h 32m 33s`, `25y 113d`, `0m`. */
+export function humanDuration(total) {
+  if (total === 0) return '0m';
+  const days = Math.floor(total / 86_400);
+  const [hours, minutes, secs] = [Math.floor(total / 3_600) % 24, Math.floor(total / 60) % 60, total % 60];
+  let parts;
+  if (days >= 365) parts = [[Math.floor(days / 365), 'y'], [days % 365, 'd']];
+  else if (days > 0) parts = [[days, 'd'], [hours, 'h'], [minutes, 'm']];
+  else parts = [[hours, 'h'], [minutes, 'm'], [secs, 's']];
+  const text = parts.filter(([value]) => value > 0).map(([value, unit]) => `${value}${unit}`);
+  return text.length ? text.join(' ') : '0m';
+}
+
+/**
+ * Before each test of the file: a first-time visitor on a page that is not the app, and a quota
+ * report of a comfortable 3 / 15 (see `pinQuota`). `app` is read when each test starts.
+ */
+export function eachTestAFreshVisitor(appOf) {
+  beforeEach(async () => {
+    await freshVisitor(appOf());
+    pinQuota(appOf().standin, { current_use: 3 });
   });
 }
