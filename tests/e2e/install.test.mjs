@@ -147,6 +147,10 @@ for (const { where, dist, prefix } of [
     test('Chromium can install it: a manifest without errors, started and scoped at the base', async () => {
       await browser.goto(site.url('/?limit=20'));
       await booted(browser);
+      // Linked once the page has loaded (src/sw-register.js): wait for the browser to have read it.
+      await browser.waitFor(`return performance.getEntriesByType('resource')
+        .some((entry) => entry.name.endsWith('/manifest.webmanifest') && entry.responseEnd > 0);`,
+      { message: 'the manifest to be fetched' });
       firstLoad = await browser.exec(
         `return [location.origin + document.querySelector('base').getAttribute('href'),
           ...performance.getEntriesByType('resource').map((entry) => entry.name)]
@@ -165,6 +169,19 @@ for (const { where, dist, prefix } of [
       ]);
       const { installabilityErrors } = await cdp(browser, 'Page.getInstallabilityErrors');
       assert.deepEqual(installabilityErrors, []);
+    });
+
+    test('the manifest and its icons are not fetched until the wasm has arrived (a phone\'s bandwidth is the wasm\'s)', async () => {
+      const timings = await browser.exec(`return performance.getEntriesByType('resource')
+        .filter((entry) => entry.name.startsWith(location.origin))
+        .map((entry) => [entry.name.split('/').pop(), entry.startTime, entry.responseEnd]);`);
+      const wasm = timings.find(([name]) => name.endsWith('.wasm'));
+      assert.ok(wasm, 'the first visit fetched the wasm');
+      const installOnly = timings.filter(([name]) => /\.webmanifest$|^icon-/.test(name));
+      assert.ok(installOnly.length > 0, 'the manifest was fetched');
+      for (const [name, start] of installOnly) {
+        assert.ok(start >= wasm[2], `${name} was asked for at ${start.toFixed(0)} ms, before the wasm had arrived (${wasm[2].toFixed(0)} ms)`);
+      }
     });
 
     test('after the first visit, a worker scoped to the base controls the app from the next load', async () => {
