@@ -21,6 +21,8 @@
 //    Two profiles: loopback without throttling, and a phone (150 ms RTT, 1.6 Mbit/s down,
 //    750 kbit/s up, CPU 4× slower, list answers held back 250 ms by the stand-in).
 //    The build is served compressed (brotli, else gzip) with Content-Encoding, as static hosts do.
+//    For the app it also prints where the time goes: when the wasm had arrived (Resource Timing),
+//    when it was instantiated, and the start-up from there to the cards.
 // 2. A repeat visit on the phone profile: a first visit as in 1 (cold; the service worker
 //    installs after it and the app stores the answer), that tab closed, then the same URL in a
 //    new tab with nothing wiped, timed the same way. Counted per visit: list requests to the API
@@ -74,6 +76,16 @@ const isListRequest = (entry) => /\/spacecraft\/?$/.test(entry.path);
 // Installed in every new document before its own scripts: notes when the view is complete and
 // calls back a waiting WebDriver script (so there is no polling while the page loads).
 const DONE_WATCH = `(() => {
+  // When the wasm is instantiated: what follows, until the cards, is the app's start-up.
+  for (const name of ['instantiateStreaming', 'instantiate']) {
+    const original = WebAssembly[name];
+    WebAssembly[name] = function (...args) {
+      return original.apply(this, args).then((result) => {
+        window.__wasmReadyAt ??= performance.now();
+        return result;
+      });
+    };
+  }
   const check = () => {
     if (window.__doneAt !== undefined) return;
     if (document.querySelectorAll('[data-spacecraft-id]').length >= ${CARDS} &&
@@ -94,8 +106,11 @@ const WAIT_DONE = `const reply = arguments[arguments.length - 1];
   const report = () => {
     const own = [...performance.getEntriesByType('navigation'), ...performance.getEntriesByType('resource')]
       .filter((entry) => entry.name.startsWith(location.origin));
+    const wasm = own.find((entry) => entry.name.endsWith('.wasm'));
     reply({
       at: window.__doneAt,
+      wasmArrivedAt: wasm ? wasm.responseEnd : null,
+      wasmReadyAt: window.__wasmReadyAt ?? null,
       wireBytes: own.reduce((sum, entry) => sum + entry.encodedBodySize, 0),
       decodedBytes: own.reduce((sum, entry) => sum + entry.decodedBodySize, 0),
       fromCache: own.filter((entry) => entry.transferSize === 0 && entry.decodedBodySize > 0).length,
@@ -212,6 +227,10 @@ async function measureRepeatVisits(browser, standin, site, cold) {
     result[page] = {
       median_ms: round(median(runs.map((v) => v.at))),
       runs_ms: runs.map((v) => round(v.at)),
+      ...(page === 'app' ? {
+        wasm_instantiated_ms_median: round(median(runs.map((v) => v.wasmReadyAt))),
+        start_up_ms_median: round(median(runs.map((v) => v.at - v.wasmReadyAt))),
+      } : {}),
       service_worker: runs.map((v) => v.worker),
       list_requests_per_visit: runs.map((v) => v.listRequests),
       app_file_requests_per_visit: runs.map((v) => v.appFiles.length),
@@ -284,6 +303,13 @@ async function measureColdLoads(browser, standin, site) {
         runs_ms: runs.map((l) => round(l.at)),
         list_requests_per_load: runs.map((l) => l.listRequests),
         list_queries: [...new Set(runs.flatMap((l) => l.listQueries))],
+        // The app's phases: the wasm downloaded, then instantiated, then the start-up until the
+        // cards (V8 compiles each function on its first call, then it runs).
+        ...(page === 'app' ? {
+          wasm_arrived_ms_median: round(median(runs.map((l) => l.wasmArrivedAt))),
+          wasm_instantiated_ms_median: round(median(runs.map((l) => l.wasmReadyAt))),
+          start_up_ms_median: round(median(runs.map((l) => l.at - l.wasmReadyAt))),
+        } : {}),
         own_origin_wire_bytes_median: median(runs.map((l) => l.wireBytes)),
         own_origin_decoded_bytes_median: median(runs.map((l) => l.decodedBytes)),
         responses_from_cache: runs.reduce((sum, l) => sum + l.fromCache, 0),
@@ -384,12 +410,19 @@ function report(results) {
         `${q.responses_from_cache ? `, ${q.responses_from_cache} responses from cache` : ''}`);
     }
   }
+  for (const [name, p] of Object.entries(cold)) {
+    const a = p.app;
+    console.log(`  app phases, ${name} (medians): wasm arrived ${ms(a.wasm_arrived_ms_median)}, instantiated` +
+      ` ${ms(a.wasm_instantiated_ms_median)}, start-up until the cards ${ms(a.start_up_ms_median)}`);
+  }
   console.log(`  coldness check (each app and peer load made its list request, the static page none): ${results.checks.cold_loads_ok ? 'ok' : 'FAILED'}`);
   console.log(`repeat visit of /${VIEW} on the phone profile (a cold first visit in a tab, the tab closed, a new tab;`);
   console.log(' nothing wiped), until all cards and the result count are in the DOM:');
   console.log(`  app ${ms(repeat.app.median_ms)} = ${repeat.app_over_static_cold.toFixed(2)}x the static page cold` +
     ` (${ms(cold.phone.static.median_ms)}), ${repeat.app_over_static_repeat.toFixed(2)}x the static page's repeat visit` +
     ` (${ms(repeat.static.median_ms)}); the app's cold load is ${repeat.app_cold_over_repeat.toFixed(2)}x this`);
+  console.log(`  app phases (medians): wasm instantiated ${ms(repeat.app.wasm_instantiated_ms_median)},` +
+    ` start-up until the cards ${ms(repeat.app.start_up_ms_median)}`);
   for (const page of ['static', 'app']) {
     const q = repeat[page];
     console.log(`    ${page.padEnd(6)} runs (ms) ${q.runs_ms.map((x) => x.toFixed(0)).join(' ')}` +
