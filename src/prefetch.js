@@ -4,11 +4,15 @@
 // encoding.rs, api/endpoints.rs) and starts that fetch; the app adopts window.__ll2Prefetch
 // when its first request has the same url and authorization (api/client.rs). Whenever this
 // script cannot be sure of that URL, or a fresh answer is cached (api/cache.rs), it does nothing
-// and the app asks itself. Nothing may throw out of it.
+// and the app asks itself. When the visitor leaves a grid view it keeps the app's rendering of
+// it, which the next visit paints first (`keep`, then index.html) while the app starts, if the
+// answer it shows is still fresh. Nothing may throw out of it.
 // Comments stay on lines of their own: the build drops comment lines, indentation, blank lines.
 (function (w) {
-  try {
-    const d = w.document;
+  const d = w.document;
+  // The URL and Authorization of the app's first request for the page in the address bar, and
+  // whether it is the grid; nothing when this script cannot be sure of them.
+  const request = () => {
     const DEV = 'https://lldev.thespacedevs.com/2.3.0';
     // Rust's trim() and JS's differ on U+0085 and U+FEFF only: where they matter, skip.
     const odd = /[\u0085\ufeff]/;
@@ -127,6 +131,37 @@
       const query = Object.keys(valid).filter((k) => k in seen && !own[k]).map((k) => k + '=' + enc(seen[k])).join('&');
       if (query) url += '?' + query;
     }
+    return { url: url, auth: auth, grid: !path.length };
+  };
+
+  // Leaving the page (closed, reloaded, switched away from): the app's own rendering of a
+  // settled grid view is kept for the next visit's first paint, stamped with the stored answer
+  // it shows (api/cache.rs) and the build (the hashed URL of its glue), beside the answers and
+  // under their bound: "<stored_at>\n<build>\n<html>".
+  const keep = () => {
+    try {
+      const main = d.querySelector('main#main');
+      const build = d.querySelector('link[rel=modulepreload]');
+      const now = request();
+      if (!main || !build || !now || !now.grid || !main.querySelector('[data-testid=result-count]') || d.querySelector('[aria-busy="true"]')) return;
+      const stamp = /^(\+?\d+)\n/.exec(w.localStorage.getItem('ll2-cache:' + now.url));
+      if (stamp) w.localStorage.setItem('ll2-cache:view:' + w.location.pathname + w.location.search, stamp[1] + '\n' + build.getAttribute('href') + '\n' + main.innerHTML);
+    } catch (e) {
+      // Storage full or disabled: nothing kept.
+    }
+  };
+  try {
+    w.addEventListener('pagehide', keep);
+    d.addEventListener('visibilitychange', () => d.visibilityState === 'hidden' && keep());
+  } catch (e) {
+    // A window without events: nothing is kept, the prefetch still goes out.
+  }
+
+  try {
+    const first = request();
+    if (!first) return;
+    const url = first.url;
+    const auth = first.auth;
 
     // A fresh cached answer (cache::Entry, "<stored_at ms>\n<body>", 10 minutes): no request.
     // Judged a moment before the app judges it: fresh here and stale there costs nothing (the
@@ -139,6 +174,21 @@
     }
     const stamp = /^(\+?\d+)\n/.exec(entry);
     const age = stamp ? Date.now() - stamp[1] : -1;
+    // The app's own rendering of this grid view, kept when it last showed this very answer
+    // (`keep`): index.html shows it in place of the loading grid if the build is the same. Only
+    // with a fresh answer, which the app is about to show again.
+    if (age >= 0 && age < 600000 && first.grid) {
+      let view = null;
+      try {
+        view = w.localStorage.getItem('ll2-cache:view:' + w.location.pathname + w.location.search);
+      } catch (e) {
+        // Nothing kept.
+      }
+      const lines = view ? view.split('\n', 2) : [];
+      if (lines.length === 2 && lines[0] === stamp[1]) {
+        w.__ll2Snapshot = { build: lines[1], html: view.slice(lines[0].length + lines[1].length + 2) };
+      }
+    }
     // Offline the app shows what it has stored (with its age) and asks when back online.
     if ((age >= 0 && age < 600000) || !w.navigator.onLine) return;
 

@@ -109,11 +109,12 @@ export async function openApp({ prefix = '/', width = 1280, height = 900, dist =
         throw error;
       });
     },
-    /** Ids of the cards a user can see (rendered, not hidden), in page order. */
+    /** Ids of the app's cards a user can see (rendered, not hidden), in page order; not those
+     *  of index.html's first paint (a repeat visit's kept rendering, inert until the app is up). */
     shownCardIds() {
       return browser.exec(
         `return [...document.querySelectorAll('article[data-spacecraft-id]')]
-           .filter((el) => el.getClientRects().length > 0)
+           .filter((el) => el.getClientRects().length > 0 && !el.closest('#shell'))
            .map((el) => Number(el.dataset.spacecraftId));`,
       );
     },
@@ -123,7 +124,7 @@ export async function openApp({ prefix = '/', width = 1280, height = 900, dist =
         `const busy = document.querySelector('[aria-busy="true"]');
          if (busy) return false;
          const shown = [...document.querySelectorAll('article[data-spacecraft-id]')]
-           .filter((el) => el.getClientRects().length > 0)
+           .filter((el) => el.getClientRects().length > 0 && !el.closest('#shell'))
            .map((el) => Number(el.dataset.spacecraftId));
          return JSON.stringify(shown) === JSON.stringify(arguments[0]);`,
         { timeout, args: [ids], message: `the cards ${JSON.stringify(ids)}` },
