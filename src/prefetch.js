@@ -137,13 +137,14 @@
   // Leaving the page (closed, reloaded, switched away from): the app's own rendering of a
   // settled grid view is kept for the next visit's first paint, stamped with the stored answer
   // it shows (api/cache.rs) and the build (the hashed URL of its glue), beside the answers and
-  // under their bound: "<stored_at>\n<build>\n<html>".
+  // under their bound: "<stored_at>\n<build>\n<html>". Not a view sized through the CSSOM (the
+  // chart, markup.rs): as markup its sizes would be style attributes, which the policy refuses.
   const keep = () => {
     try {
       const main = d.querySelector('main#main');
       const build = d.querySelector('link[rel=modulepreload]');
       const now = request();
-      if (!main || !build || !now || !now.grid || !main.querySelector('[data-testid=result-count]') || d.querySelector('[aria-busy="true"]')) return;
+      if (!main || !build || !now || !now.grid || !main.querySelector('[data-testid=result-count]') || main.querySelector('[style]') || d.querySelector('[aria-busy="true"]')) return;
       const stamp = /^(\+?\d+)\n/.exec(w.localStorage.getItem('ll2-cache:' + now.url));
       if (stamp) w.localStorage.setItem('ll2-cache:view:' + w.location.pathname + w.location.search, stamp[1] + '\n' + build.getAttribute('href') + '\n' + main.innerHTML);
     } catch (e) {

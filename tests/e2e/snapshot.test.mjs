@@ -140,6 +140,13 @@ test('a stale answer, an answer kept after the rendering or another build shows 
   assert.deepEqual(shown.ids, app.expectedIds(QUERY));
 });
 
+test('the chart is not kept: its bars are sized through the CSSOM, which markup cannot carry', async () => {
+  await app.open(`/?${QUERY}&view=chart`);
+  await browser.waitFor(`return document.querySelectorAll('[data-bar-id]').length === 20;`, { message: 'the chart' });
+  await leave();
+  assert.equal(await keptView(`/?${QUERY}&view=chart`), null);
+});
+
 test('a view left before it has settled is not kept, nor is a spacecraft page', async () => {
   app.standin.failNext({ path: 'spacecraft/', delay_ms: 4000 });
   await browser.goto(app.url(`/?${QUERY}`));
