@@ -3,10 +3,10 @@
 // stored answer it shows (src/prefetch.js), and when that answer is still fresh and the build is
 // the same, index.html shows it, inert, in place of the loading grid until the app starts and
 // takes over with the same cards. Nothing in a kept rendering can run.
-import { beforeEach, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { shareApp } from './support/harness.mjs';
-import { freshVisitor, onEveryNewDocument, pinQuota } from './support/sessions.mjs';
+import { eachTestAFreshVisitor, onEveryNewDocument, pinQuota } from './support/sessions.mjs';
 
 let app;
 let browser;
@@ -16,10 +16,7 @@ shareApp({ width: 1280, height: 900 }, (opened) => {
   browser = opened.browser;
 });
 
-beforeEach(async () => {
-  await freshVisitor(app);
-  pinQuota(app.standin, { current_use: 3 });
-});
+eachTestAFreshVisitor(() => app);
 
 const sleep = (ms) => new Promise((done) => setTimeout(done, ms));
 const MINUTE = 60_000;
