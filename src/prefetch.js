@@ -139,14 +139,18 @@
   // it shows (api/cache.rs) and the build (the hashed URL of its glue), beside the answers and
   // under their bound: "<stored_at>\n<build>\n<html>". Not a view sized through the CSSOM (the
   // chart, markup.rs): as markup its sizes would be style attributes, which the policy refuses.
+  // The stamp of a stored entry (cache::Entry, "<stored_at ms>\n…"), and where this page's kept
+  // rendering is stored.
+  const stampOf = (text) => /^(\+?\d+)\n/.exec(text);
+  const viewKey = () => 'll2-cache:view:' + w.location.pathname + w.location.search;
   const keep = () => {
     try {
       const main = d.querySelector('main#main');
       const build = d.querySelector('link[rel=modulepreload]');
       const now = request();
       if (!main || !build || !now || !now.grid || !main.querySelector('[data-testid=result-count]') || main.querySelector('[style]') || d.querySelector('[aria-busy="true"]')) return;
-      const stamp = /^(\+?\d+)\n/.exec(w.localStorage.getItem('ll2-cache:' + now.url));
-      if (stamp) w.localStorage.setItem('ll2-cache:view:' + w.location.pathname + w.location.search, stamp[1] + '\n' + build.getAttribute('href') + '\n' + main.innerHTML);
+      const stamp = stampOf(w.localStorage.getItem('ll2-cache:' + now.url));
+      if (stamp) w.localStorage.setItem(viewKey(), stamp[1] + '\n' + build.getAttribute('href') + '\n' + main.innerHTML);
     } catch (e) {
       // Storage full or disabled: nothing kept.
     }
@@ -173,15 +177,16 @@
     } catch (e) {
       // Storage disabled: the app has no cache either.
     }
-    const stamp = /^(\+?\d+)\n/.exec(entry);
+    const stamp = stampOf(entry);
     const age = stamp ? Date.now() - stamp[1] : -1;
+    const fresh = age >= 0 && age < 600000;
     // The app's own rendering of this grid view, kept when it last showed this very answer
     // (`keep`): index.html shows it in place of the loading grid if the build is the same. Only
     // with a fresh answer, which the app is about to show again.
-    if (age >= 0 && age < 600000 && first.grid) {
+    if (fresh && first.grid) {
       let view = null;
       try {
-        view = w.localStorage.getItem('ll2-cache:view:' + w.location.pathname + w.location.search);
+        view = w.localStorage.getItem(viewKey());
       } catch (e) {
         // Nothing kept.
       }
@@ -191,7 +196,7 @@
       }
     }
     // Offline the app shows what it has stored (with its age) and asks when back online.
-    if ((age >= 0 && age < 600000) || !w.navigator.onLine) return;
+    if (fresh || !w.navigator.onLine) return;
 
     // As the app's own request (api/client.rs): no credentials, only the Authorization header.
     w.__ll2Prefetch = {

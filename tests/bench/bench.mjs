@@ -127,6 +127,12 @@ const WAIT_DONE = `const reply = arguments[arguments.length - 1];
   };
   if (window.__appDoneAt !== undefined) report(); else window.__onDone = report;`;
 
+/** The app's start-up over `runs` (medians): the wasm instantiated, then until its own cards. */
+const startUp = (runs) => ({
+  wasm_instantiated_ms_median: round(median(runs.map((r) => r.wasmReadyAt))),
+  start_up_ms_median: round(median(runs.map((r) => r.appAt - r.wasmReadyAt))),
+});
+
 const cdp = (browser, cmd, params = {}) => browser.cmd('POST', '/goog/cdp/execute', { cmd, params });
 
 /**
@@ -237,8 +243,7 @@ async function measureRepeatVisits(browser, standin, site, cold) {
         // The cards above may be the app's kept rendering (index.html's first paint); the app's
         // own, which the visitor can use, come once the wasm has started.
         app_own_cards_ms_median: round(median(runs.map((v) => v.appAt))),
-        wasm_instantiated_ms_median: round(median(runs.map((v) => v.wasmReadyAt))),
-        start_up_ms_median: round(median(runs.map((v) => v.appAt - v.wasmReadyAt))),
+        ...startUp(runs),
       } : {}),
       service_worker: runs.map((v) => v.worker),
       list_requests_per_visit: runs.map((v) => v.listRequests),
@@ -316,8 +321,7 @@ async function measureColdLoads(browser, standin, site) {
         // cards (V8 compiles each function on its first call, then it runs).
         ...(page === 'app' ? {
           wasm_arrived_ms_median: round(median(runs.map((l) => l.wasmArrivedAt))),
-          wasm_instantiated_ms_median: round(median(runs.map((l) => l.wasmReadyAt))),
-          start_up_ms_median: round(median(runs.map((l) => l.appAt - l.wasmReadyAt))),
+          ...startUp(runs),
         } : {}),
         own_origin_wire_bytes_median: median(runs.map((l) => l.wireBytes)),
         own_origin_decoded_bytes_median: median(runs.map((l) => l.decodedBytes)),

@@ -96,6 +96,15 @@ function workerReady(browser) {
     return registration.scope;`);
 }
 
+/** Opens `url`, waits for its worker to be activated, and reloads: the worker now serves it. */
+async function servedByWorker(browser, url) {
+  await browser.goto(url);
+  await booted(browser);
+  await workerReady(browser);
+  await browser.refresh();
+  await booted(browser);
+}
+
 /** The script URL of the worker that controls the page, or null. */
 function controller(browser) {
   return browser.exec('return navigator.serviceWorker.controller && navigator.serviceWorker.controller.scriptURL;');
@@ -322,11 +331,7 @@ describe('a deploy while the app is open', () => {
   test('is offered with a polite notice while the running page keeps its code', async () => {
     assert.notEqual(await readFile(join(deploy.dir, 'sw.js'), 'utf8'), await readFile(join(DIST, 'sw.js'), 'utf8'),
       'the deploy has a new sw.js');
-    await browser.goto(site.url('/'));
-    await booted(browser);
-    await workerReady(browser);
-    await browser.refresh();
-    await booted(browser);
+    await servedByWorker(browser, site.url('/'));
     assert.equal(await controller(browser), site.url('/sw.js'));
     assert.equal(await browser.exec('return document.querySelector("[data-testid=update-notice]");'), null,
       'no notice without a deploy');
@@ -405,11 +410,7 @@ describe('back to trunk serve after a release build on the same origin', () => {
 
   test('the release worker retires: caches deleted, unregistered, the page reloaded from the network', async () => {
     const { browser } = site;
-    await browser.goto(site.url('/'));
-    await booted(browser);
-    await workerReady(browser);
-    await browser.refresh();
-    await booted(browser);
+    await servedByWorker(browser, site.url('/'));
     assert.equal(await controller(browser), site.url('/sw.js'));
 
     await site.serve(debug);
