@@ -89,14 +89,10 @@ impl IndexQuery {
         pairs.join("&")
     }
 
-    /// The configurations the search finds (every word, in name, type or agency; ASCII case
-    /// folded), in the order given.
+    /// The configurations the search finds (every word, in name, type or agency, in any case:
+    /// see `SpacecraftConfig::matches`), in the order given.
     pub fn matching<'a>(&self, configs: &'a [SpacecraftConfig]) -> Vec<&'a SpacecraftConfig> {
-        let needle = self
-            .search
-            .as_deref()
-            .unwrap_or_default()
-            .to_ascii_lowercase();
+        let needle = self.search.as_deref().unwrap_or_default().to_lowercase();
         let words: Vec<&str> = needle.split_whitespace().collect();
         configs
             .iter()
@@ -113,24 +109,16 @@ impl IndexQuery {
         let mut groups: Vec<(String, Vec<&SpacecraftConfig>)> = Vec::new();
         for config in self.matching(configs) {
             let key = self.group.key(config);
-            // Kept in order as they come (an insertion, not a sort: sorting code costs wasm).
-            let at = groups.partition_point(|(name, _)| group_order(name, &key));
-            match groups.get_mut(at) {
-                Some((name, members)) if *name == key => members.push(config),
-                _ => groups.insert(at, (key, vec![config])),
+            match groups.iter_mut().find(|(name, _)| *name == key) {
+                Some((_, members)) => members.push(config),
+                None => groups.push((key, vec![config])),
             }
         }
+        // Alphabetical in any case (then exact, so the order is total), unknown last.
+        groups.sort_by_cached_key(|(name, _)| {
+            (name == UNKNOWN_GROUP, name.to_lowercase(), name.clone())
+        });
         groups
-    }
-}
-
-/// Whether group `a` comes before group `b`: alphabetical, ASCII case folded (then exact, so
-/// the order is total), unknown last.
-fn group_order(a: &str, b: &str) -> bool {
-    match (a == UNKNOWN_GROUP, b == UNKNOWN_GROUP) {
-        (true, _) => false,
-        (false, true) => true,
-        _ => (a.to_ascii_lowercase(), a) < (b.to_ascii_lowercase(), b),
     }
 }
 
@@ -191,6 +179,35 @@ mod tests {
         assert_eq!(names("search=capsule+nasa"), vec!["Apollo CSM", "Orion"]);
         assert_eq!(names("").len(), 5);
         assert!(names("search=zzz").is_empty());
+    }
+
+    #[test]
+    fn a_search_finds_text_in_any_script_and_case_as_people_type_it() {
+        let configs = vec![
+            config(1, "Союз-МС", Some("Роскосмос"), Some("Капсула")),
+            config(2, "神舟", Some("中国载人航天"), Some("Capsule")),
+            config(3, "ÉCOLE Straße", Some("ESA"), Some("Cargo")),
+            config(4, "Dragon 2", Some("SpaceX"), Some("Capsule")),
+        ];
+        let ids = |search: &str| {
+            IndexQuery {
+                search: Some(search.into()),
+                ..IndexQuery::default()
+            }
+            .matching(&configs)
+            .iter()
+            .filter_map(|c| c.id)
+            .collect::<Vec<_>>()
+        };
+        assert_eq!(ids("союз"), [1]);
+        assert_eq!(ids("СОЮЗ-мс"), [1]);
+        assert_eq!(ids("роскосмос капсула"), [1]);
+        assert_eq!(ids("神舟"), [2]);
+        assert_eq!(ids("载人"), [2]);
+        assert_eq!(ids("école"), [3]);
+        assert_eq!(ids("STRAẞE"), [3], "the capital sharp s lower-cases to ß");
+        assert_eq!(ids("straße"), [3]);
+        assert_eq!(ids("dragon"), [4]);
     }
 
     #[test]

@@ -67,31 +67,24 @@ impl CompareQuery {
     }
 }
 
-/// The tray as kept in `sessionStorage`: one `id<TAB>name` line per spacecraft, in the order
-/// chosen. Unreadable lines and repeats are dropped, and at most `MAX` kept.
+/// The tray as kept in `sessionStorage`: `[[id, "name"], …]` in the order chosen. Anything
+/// unreadable is an empty tray; ids that are not positive and repeats are dropped, and at most
+/// `MAX` kept (the storage is the tab's, but anything may have written it).
 pub fn parse_tray(text: &str) -> Vec<(u64, String)> {
+    let stored: Vec<(u64, String)> = serde_json::from_str(text).unwrap_or_default();
     let mut items: Vec<(u64, String)> = Vec::new();
-    for line in text.lines() {
-        let Some((id, name)) = line.split_once('\t') else {
-            continue;
-        };
-        let Some(id) = id.parse::<u64>().ok().filter(|id| *id > 0) else {
-            continue;
-        };
-        if items.len() < MAX && !items.iter().any(|(other, _)| *other == id) {
-            items.push((id, name.to_string()));
+    for (id, name) in stored {
+        if id > 0 && items.len() < MAX && !items.iter().any(|(other, _)| *other == id) {
+            items.push((id, name));
         }
     }
     items
 }
 
-/// What `parse_tray` reads back (tabs and line breaks in a name become spaces).
+/// What `parse_tray` reads back.
 pub fn tray_text(items: &[(u64, String)]) -> String {
-    items
-        .iter()
-        .map(|(id, name)| format!("{id}\t{}", name.replace(['\t', '\n', '\r'], " ")))
-        .collect::<Vec<_>>()
-        .join("\n")
+    // Numbers and strings always serialise; the fallback only keeps this total.
+    serde_json::to_string(items).unwrap_or_default()
 }
 
 #[cfg(test)]
@@ -131,12 +124,12 @@ mod tests {
 
     #[test]
     fn the_tray_round_trips_and_ignores_what_it_cannot_read() {
-        let items = vec![(5, "Endeavour".to_string()), (7, "Free\tdom\n".to_string())];
-        assert_eq!(
-            parse_tray(&tray_text(&items)),
-            [(5, "Endeavour".to_string()), (7, "Free dom ".to_string())]
-        );
-        let odd = "x\tA\n5\tB\n5\tC\n0\tD\nnoline\n6\tE\n7\tF\n8\tG\n9\tH";
+        let items = vec![
+            (5, "Endeavour".to_string()),
+            (7, "Free\tdom\n \"Союз\"".to_string()),
+        ];
+        assert_eq!(parse_tray(&tray_text(&items)), items);
+        let odd = r#"[[5,"B"],[5,"C"],[0,"D"],[6,"E"],[7,"F"],[8,"G"],[9,"H"]]"#;
         assert_eq!(
             parse_tray(odd)
                 .iter()
@@ -144,5 +137,8 @@ mod tests {
                 .collect::<Vec<_>>(),
             [5, 6, 7, 8]
         );
+        for garbage in ["", "5\tB", "{}", r#"[[-1,"A"]]"#, r#"[["x","A"]]"#, "null"] {
+            assert_eq!(parse_tray(garbage), [], "{garbage}");
+        }
     }
 }

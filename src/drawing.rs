@@ -658,7 +658,7 @@ mod tests {
     use crate::api::models::Page;
 
     fn crafts(json: &str) -> Vec<Spacecraft> {
-        crate::api::json::parse::<Page<Spacecraft>>(&format!(r#"{{"count":9,"results":{json}}}"#))
+        crate::api::decode::<Page<Spacecraft>>(&format!(r#"{{"count":9,"results":{json}}}"#))
             .unwrap()
             .results
     }
@@ -732,7 +732,7 @@ mod tests {
     }
 
     fn flights(json: &str) -> Vec<Flight> {
-        crate::api::json::parse(json).unwrap()
+        crate::api::decode(json).unwrap()
     }
 
     const NOW: u64 = 1_764_374_400; // 2025-11-29, Unix time
@@ -828,7 +828,7 @@ mod tests {
 
     #[test]
     fn configuration_facts_escape_and_link_only_web_pages() {
-        let config: SpacecraftConfig = crate::api::json::parse(
+        let config: SpacecraftConfig = crate::api::decode(
             r#"{"id":6,"name":"Crew Dragon","in_use":true,"height":8.1,"crew_capacity":null,
                 "capability":"Carries <crew>","history":"  ","details":null,
                 "wiki_link":"javascript:alert(1)","info_link":"https://spacex.com/dragon",

@@ -5,14 +5,15 @@
 //! blocks would fail every request. Another API is a deploy-time choice (README, "Configuration").
 
 use crate::api::endpoints::{is_http_url, DEFAULT_BASE};
-use crate::api::json::{self, FromJson, Json};
+use serde::{Deserialize, Deserializer, Serialize};
 
 pub const PRODUCTION_BASE: &str = "https://ll.thespacedevs.com/2.3.0";
 /// Where settings are stored.
 pub const STORAGE_KEY: &str = "spacecraft-explorer.settings";
 
-/// Which API the visitor wants.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+/// Which API the visitor wants, stored by its `name`.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
 pub enum Host {
     /// Whatever the deployed page names (`<meta name="ll2-api-base">`).
     #[default]
@@ -61,48 +62,31 @@ impl Host {
     }
 }
 
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+/// Stored as `{"host": "production", "api_key": "…"}`; a missing field is its default.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct Settings {
+    #[serde(deserialize_with = "host_or_site")]
     pub host: Host,
     pub api_key: String,
 }
 
-/// Stored as `{"host": "production", "api_key": "…"}`; a missing field is its default.
-impl FromJson for Settings {
-    fn read(json: &mut Json) -> Option<Self> {
-        let mut settings = Settings::default();
-        json.object(&mut |json, key| {
-            match key {
-                // A name we do not know, `null` or another value: the site's own API.
-                "host" => {
-                    let (name, _) = json.try_value::<String>()?;
-                    settings.host = Host::from_name(name.as_deref().unwrap_or_default());
-                }
-                "api_key" => settings.api_key = json.value()?,
-                _ => json.skip()?,
-            }
-            Some(())
-        })?;
-        Some(settings)
-    }
+/// A host name we do not know (an older version's "custom"), `null` or any other value: the
+/// site's own API, and the rest of the settings still count.
+fn host_or_site<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Host, D::Error> {
+    let value = serde_json::Value::deserialize(deserializer)?;
+    Ok(value.as_str().map_or(Host::Site, Host::from_name))
 }
 
 impl Settings {
     /// Reads stored settings; anything unreadable is the defaults.
     pub fn parse(text: &str) -> Settings {
-        json::parse(text).unwrap_or_default()
+        serde_json::from_str(text).unwrap_or_default()
     }
 
     pub fn to_json(&self) -> String {
-        let key = json::quote(&self.api_key);
-        [
-            "{\"host\":\"",
-            self.host.name(),
-            "\",\"api_key\":",
-            &key,
-            "}",
-        ]
-        .concat()
+        // Two plain fields always serialise; the fallback only keeps this total.
+        serde_json::to_string(self).unwrap_or_default()
     }
 
     /// The API base to use, given the page's configured one and the origins its policy lets

@@ -11,18 +11,20 @@
 //!   is shown, after a throttle, when the settings open) and counted locally in between.
 
 use super::endpoints::{Api, ApiRequest};
-use super::json::FromJson;
 use super::loader::Cached;
 use super::models::{usable_choices, IdName, Page, SpacecraftConfig, Throttle};
 use super::quota::{self, Quota};
 use super::{cache, decode, endpoints, ApiError};
 use futures::future::{FutureExt, LocalBoxFuture, Shared};
+use gloo_net::http::{Headers, Request, Response};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use serde::de::DeserializeOwned;
 use std::cell::{Cell, RefCell};
+use std::collections::HashMap;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{AbortController, AbortSignal, Headers, RequestInit, Response};
+use web_sys::{AbortController, AbortSignal};
 
 type SharedFetch = Shared<LocalBoxFuture<'static, Result<String, ApiError>>>;
 /// A fetch in flight is the same fetch only for the same URL asked with the same credentials.
@@ -37,8 +39,7 @@ struct InFlight {
 }
 
 thread_local! {
-    /// A handful at a time: a list, not a map (less wasm).
-    static IN_FLIGHT: RefCell<Vec<(FetchKey, InFlight)>> = const { RefCell::new(Vec::new()) };
+    static IN_FLIGHT: RefCell<HashMap<FetchKey, InFlight>> = RefCell::new(HashMap::new());
     /// The API the visitor's settings name now; quota news about any other is old news.
     static CURRENT: RefCell<Api> = RefCell::new(Api {
         base: endpoints::DEFAULT_BASE.to_string(),
@@ -60,7 +61,7 @@ fn is_current(api: &Api) -> bool {
 }
 
 /// GETs `request` as `T`, from the cache when a fresh answer is there.
-pub async fn get_json<T: FromJson>(request: ApiRequest) -> Result<T, ApiError> {
+pub async fn get_json<T: DeserializeOwned>(request: ApiRequest) -> Result<T, ApiError> {
     if let Some(value) = cache::fresh(&request).and_then(|body| decode(&body).ok()) {
         return Ok(value);
     }
@@ -72,7 +73,7 @@ pub async fn get_json<T: FromJson>(request: ApiRequest) -> Result<T, ApiError> {
 
 /// What a view can show for `request` before asking the API: a fresh answer ends it, a stale
 /// one is shown while a background refresh runs, if the quota allows one.
-pub fn cached_view<T: FromJson>(request: &ApiRequest) -> Cached<T> {
+pub fn cached_view<T: DeserializeOwned>(request: &ApiRequest) -> Cached<T> {
     let Some((entry, fresh)) = cache::lookup(request) else {
         return Cached::Miss;
     };
@@ -100,14 +101,9 @@ async fn shared_fetch(request: &ApiRequest) -> Result<String, ApiError> {
     let key: FetchKey = (request.url.clone(), request.api.authorization.clone());
     let (id, fetch) = IN_FLIGHT.with(|in_flight| {
         let mut in_flight = in_flight.borrow_mut();
-        let at = match in_flight.iter().position(|(other, _)| *other == key) {
-            Some(at) => at,
-            None => {
-                in_flight.push((key.clone(), start_fetch(request, key.clone())));
-                in_flight.len() - 1
-            }
-        };
-        let entry = &mut in_flight[at].1;
+        let entry = in_flight
+            .entry(key.clone())
+            .or_insert_with(|| start_fetch(request, key.clone()));
         entry.waiters += 1;
         (entry.id, entry.fetch.clone())
     });
@@ -124,9 +120,10 @@ fn start_fetch(request: &ApiRequest, key: FetchKey) -> InFlight {
     let fetch = async move {
         let result = network_get(&request, signal).await;
         IN_FLIGHT.with(|in_flight| {
-            in_flight
-                .borrow_mut()
-                .retain(|(other, entry)| !(*other == key && entry.id == id))
+            let mut in_flight = in_flight.borrow_mut();
+            if in_flight.get(&key).is_some_and(|entry| entry.id == id) {
+                in_flight.remove(&key);
+            }
         });
         result
     }
@@ -147,17 +144,17 @@ impl Drop for Waiter {
     fn drop(&mut self) {
         IN_FLIGHT.with(|in_flight| {
             let mut in_flight = in_flight.borrow_mut();
-            let Some(at) = in_flight
-                .iter()
-                .position(|(key, entry)| *key == self.0 && entry.id == self.1)
+            let Some(entry) = in_flight
+                .get_mut(&self.0)
+                .filter(|entry| entry.id == self.1)
             else {
                 return;
             };
-            let entry = &mut in_flight[at].1;
             entry.waiters = entry.waiters.saturating_sub(1);
             if entry.waiters == 0 {
-                let (_, entry) = in_flight.swap_remove(at);
-                if let Some(controller) = entry.controller {
+                if let Some(controller) =
+                    in_flight.remove(&self.0).and_then(|entry| entry.controller)
+                {
                     controller.abort();
                 }
             }
@@ -219,41 +216,29 @@ async fn network_get(
 
 async fn send(request: &ApiRequest, signal: Option<&AbortSignal>) -> Result<Answer, ()> {
     let response = fetch(&request.url, request.authorization(), signal).await?;
-    let retry_after = response.headers().get("retry-after").ok().flatten();
     Ok(Answer {
         status: response.status(),
-        retry_after,
-        body: text(&response).await?,
+        retry_after: response.headers().get("retry-after"),
+        body: response.text().await.map_err(drop)?,
     })
 }
 
-/// A GET straight through the browser's `fetch` (a client library's builder, URL rewriting
-/// and error types cost wasm we do not need). `Err` is a fetch that was rejected without a
-/// status: network, CORS, aborted, or a key the browser will not put in a header.
+/// A GET. `Err` is a fetch that was rejected without a status: network, CORS, aborted, or a
+/// key the browser will not put in a header.
 async fn fetch(
     url: &str,
     authorization: Option<&str>,
     signal: Option<&AbortSignal>,
 ) -> Result<Response, ()> {
-    let init = RequestInit::new();
+    let mut builder = Request::get(url).abort_signal(signal);
     if let Some(authorization) = authorization {
-        let headers = Headers::new().map_err(drop)?;
+        // Set on the browser's own `Headers`, which refuses a value it cannot carry with an
+        // error we can handle (gloo-net's `header()` would throw it through the wasm instead).
+        let headers = web_sys::Headers::new().map_err(drop)?;
         headers.set("Authorization", authorization).map_err(drop)?;
-        init.set_headers(&headers);
+        builder = builder.headers(Headers::from_raw(headers));
     }
-    init.set_signal(signal);
-    let response = JsFuture::from(window().fetch_with_str_and_init(url, &init))
-        .await
-        .map_err(drop)?;
-    response.dyn_into().map_err(drop)
-}
-
-/// The whole body of `response` as text.
-async fn text(response: &Response) -> Result<String, ()> {
-    let body = JsFuture::from(response.text().map_err(drop)?)
-        .await
-        .map_err(drop)?;
-    body.as_string().ok_or(())
+    builder.send().await.map_err(drop)
 }
 
 /// The inline script's fetch, when it asked exactly this (same URL, same credentials); taken
@@ -332,7 +317,7 @@ async fn fetch_quota(api: Api) -> Option<Quota> {
     if !response.ok() {
         return None;
     }
-    let throttle: Throttle = decode(&text(&response).await.ok()?).ok()?;
+    let throttle: Throttle = decode(&response.text().await.ok()?).ok()?;
     let quota = Quota::from_throttle(&throttle, cache::now_ms());
     if is_current(&api) {
         quota::publish(quota);

@@ -1,6 +1,6 @@
 //! Everything that can go wrong with a request, and what to tell the user about it.
 
-use super::json::{self, FromJson, Json};
+use serde_json::Value;
 
 /// One error type for every failed request; views render it and never format errors themselves.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -150,10 +150,7 @@ pub fn wait(secs: u64) -> String {
 /// DRF's validation body: `{"field": ["message", ...], "detail": "..."}`; anything else gives
 /// no field messages (the generic text then applies).
 fn field_messages(body: &str) -> Vec<(String, String)> {
-    let Some(ErrorBody(fields)) = json::parse(body) else {
-        return Vec::new();
-    };
-    fields
+    error_body(body)
         .into_iter()
         .filter(|(_, message)| !message.trim().is_empty())
         .take(10)
@@ -162,9 +159,9 @@ fn field_messages(body: &str) -> Vec<(String, String)> {
 
 /// DRF's throttle text: "Request was throttled. Expected available in 754 seconds."
 fn throttle_wait_from_body(body: &str) -> Option<u64> {
-    let detail = match json::parse(body) {
-        Some(ErrorBody(fields)) => fields.into_iter().find(|(field, _)| field == "detail")?.1,
-        None => body.to_string(),
+    let detail = match serde_json::from_str(body) {
+        Ok(Value::Object(fields)) => message(fields.get("detail")?),
+        _ => body.to_string(),
     };
     let rest = &detail[detail.find("available in")? + "available in".len()..];
     let digits: String = rest
@@ -176,43 +173,27 @@ fn throttle_wait_from_body(body: &str) -> Option<u64> {
 }
 
 /// A JSON object read as `(key, message)` pairs, where a message is a string or the strings
-/// of an array, joined; other values count as no message.
-struct ErrorBody(Vec<(String, String)>);
-
-/// One value of an error body, as text.
-struct Message(String);
-
-impl FromJson for ErrorBody {
-    fn read(json: &mut Json) -> Option<Self> {
-        let mut fields = Vec::new();
-        json.object(&mut |json, key| {
-            let Message(message) = json.value()?;
-            fields.push((key.to_string(), message));
-            Some(())
-        })?;
-        Some(ErrorBody(fields))
-    }
+/// of an array, joined; other values count as no message. Anything but an object has none.
+fn error_body(body: &str) -> Vec<(String, String)> {
+    let Ok(Value::Object(fields)) = serde_json::from_str(body) else {
+        return Vec::new();
+    };
+    fields
+        .into_iter()
+        .map(|(field, value)| (field, message(&value)))
+        .collect()
 }
 
-impl FromJson for Message {
-    fn read(json: &mut Json) -> Option<Self> {
-        let text = match json.peek()? {
-            b'"' => json.value()?,
-            b'[' => {
-                let parts: Vec<Message> = json.value()?;
-                let parts: Vec<String> = parts
-                    .into_iter()
-                    .map(|Message(part)| part)
-                    .filter(|part| !part.is_empty())
-                    .collect();
-                parts.join(" ")
-            }
-            _ => {
-                json.skip()?;
-                String::new()
-            }
-        };
-        Some(Message(text))
+fn message(value: &Value) -> String {
+    match value {
+        Value::String(text) => text.clone(),
+        Value::Array(parts) => parts
+            .iter()
+            .map(message)
+            .filter(|part| !part.is_empty())
+            .collect::<Vec<_>>()
+            .join(" "),
+        _ => String::new(),
     }
 }
 

@@ -5,7 +5,6 @@ pub mod cache;
 pub mod client;
 pub mod endpoints;
 pub mod error;
-pub mod json;
 #[cfg(target_arch = "wasm32")]
 pub mod loader;
 #[cfg(target_arch = "wasm32")]
@@ -18,8 +17,8 @@ pub mod seen;
 pub use error::ApiError;
 
 /// Reads a response body as `T`; anything unreadable is `ApiError::Decode`.
-pub fn decode<T: json::FromJson>(body: &str) -> Result<T, ApiError> {
-    json::parse(body).ok_or(ApiError::Decode)
+pub fn decode<T: serde::de::DeserializeOwned>(body: &str) -> Result<T, ApiError> {
+    serde_json::from_str(body).map_err(|_| ApiError::Decode)
 }
 
 #[cfg(test)]

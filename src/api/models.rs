@@ -1,16 +1,30 @@
-//! The LL2 records we read, each read field by field (`json`). The API is untrusted input:
-//! - every field the 2.3.0 schema makes nullable or optional, and every one we can live
-//!   without, is optional or defaults when missing or null (checked against
-//!   `shared/ll2/openapi-2.3.0.json`; we are never stricter than the schema);
+//! The LL2 records we read, as serde models. The API is untrusted input:
+//! - every field the 2.3.0 schema makes nullable is an `Option`; every field we can live
+//!   without defaults when it is missing, and (`null_as_default`) when it is null against the
+//!   schema, so we are never stricter than `shared/ll2/openapi-2.3.0.json`;
 //! - a list is decoded record by record (`Page`), so a record with a field of an unexpected
 //!   type, or without an `id`, is skipped and counted instead of failing the whole page;
 //! - ids of nested objects are optional: a `null` id is "unknown", never `0`.
 
 use super::endpoints::safe_url;
-use super::json::{FromJson, Json};
+use serde::de::DeserializeOwned;
+use serde::{Deserialize, Deserializer};
+use serde_json::value::RawValue;
+use std::collections::HashSet;
+
+/// A field the schema says is never null, read as its default when it is: a record with an
+/// unnamed agency is still worth showing.
+pub(crate) fn null_as_default<'de, D, T>(deserializer: D) -> Result<T, D::Error>
+where
+    D: Deserializer<'de>,
+    T: Default + Deserialize<'de>,
+{
+    Ok(Option::<T>::deserialize(deserializer)?.unwrap_or_default())
+}
 
 /// A page of a list endpoint: the records that could be read, and how many could not.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq, Deserialize)]
+#[serde(from = "RawPage", bound = "T: DeserializeOwned")]
 pub struct Page<T> {
     /// The API's count of all matches (not only the readable ones).
     pub count: u64,
@@ -24,6 +38,44 @@ pub struct Page<T> {
     pub skipped: u64,
 }
 
+/// A page as it arrives: each record still JSON text, so one odd record costs only itself.
+#[derive(Deserialize)]
+struct RawPage {
+    #[serde(default, deserialize_with = "null_as_default")]
+    count: u64,
+    #[serde(default)]
+    next: Option<String>,
+    #[serde(default)]
+    previous: Option<String>,
+    /// Required (a body without it is not a page, whatever else it holds), yet `null` is an
+    /// empty page: `deserialize_with` keeps serde from treating a missing `Option` as `None`.
+    #[serde(deserialize_with = "Option::deserialize")]
+    results: Option<Vec<Box<RawValue>>>,
+}
+
+impl<T: DeserializeOwned> From<RawPage> for Page<T> {
+    fn from(raw: RawPage) -> Self {
+        let mut page = Page {
+            count: raw.count,
+            next: raw.next,
+            previous: raw.previous,
+            results: Vec::new(),
+            fingerprints: Vec::new(),
+            skipped: 0,
+        };
+        for record in raw.results.unwrap_or_default() {
+            match serde_json::from_str(record.get()) {
+                Ok(value) => {
+                    page.results.push(value);
+                    page.fingerprints.push(fingerprint(record.get()));
+                }
+                Err(_) => page.skipped += 1,
+            }
+        }
+        page
+    }
+}
+
 /// FNV-1a over a record's JSON text (not for security: it only tells versions of one record apart).
 fn fingerprint(text: &str) -> u64 {
     text.bytes().fold(0xcbf2_9ce4_8422_2325, |hash, byte| {
@@ -31,132 +83,43 @@ fn fingerprint(text: &str) -> u64 {
     })
 }
 
-impl<T: FromJson> FromJson for Page<T> {
-    fn read(json: &mut Json) -> Option<Self> {
-        let mut page = Page {
-            count: 0,
-            next: None,
-            previous: None,
-            results: Vec::new(),
-            fingerprints: Vec::new(),
-            skipped: 0,
-        };
-        // Required: a body without it is not a page, whatever else it holds.
-        let mut has_results = false;
-        json.object(&mut |json, key| {
-            match key {
-                "count" => page.count = json.or_default()?,
-                "next" => page.next = json.value()?,
-                "previous" => page.previous = json.value()?,
-                "results" => {
-                    has_results = true;
-                    if !json.null() {
-                        json.array(&mut |json| {
-                            match json.try_value()? {
-                                (Some(record), text) => {
-                                    page.results.push(record);
-                                    page.fingerprints.push(fingerprint(text));
-                                }
-                                (None, _) => page.skipped += 1,
-                            }
-                            Some(())
-                        })?;
-                    }
-                }
-                _ => json.skip()?,
-            }
-            Some(())
-        })?;
-        has_results.then_some(page)
-    }
-}
-
 /// The entries of a lookup list that can be offered as choices: a known, positive id (an
 /// unknown one would become a filter the API cannot take), each id once, the first one kept
 /// wherever the repeats stand.
 pub fn usable_choices<T>(records: Vec<T>, id: impl Fn(&T) -> Option<u32>) -> Vec<T> {
-    // A few hundred entries at most: a list beats a hash set's code in the wasm.
-    let mut seen = Vec::with_capacity(records.len());
+    let mut seen = HashSet::new();
     records
         .into_iter()
-        .filter(|record| {
-            id(record).is_some_and(|id| {
-                let new = id > 0 && !seen.contains(&id);
-                seen.push(id);
-                new
-            })
-        })
+        .filter(|record| id(record).is_some_and(|id| id > 0 && seen.insert(id)))
         .collect()
 }
 
 /// The many `{id, name}` pairs of the API (statuses, types).
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq, Deserialize)]
+#[serde(default)]
 pub struct IdName {
     pub id: Option<u32>,
+    #[serde(deserialize_with = "null_as_default")]
     pub name: String,
 }
 
-impl FromJson for IdName {
-    fn read(json: &mut Json) -> Option<Self> {
-        let mut entry = IdName::default();
-        json.object(&mut |json, key| {
-            match key {
-                "id" => entry.id = json.value()?,
-                "name" => entry.name = json.or_default()?,
-                _ => json.skip()?,
-            }
-            Some(())
-        })?;
-        Some(entry)
-    }
-}
-
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq, Deserialize)]
+#[serde(default)]
 pub struct License {
+    #[serde(deserialize_with = "null_as_default")]
     pub name: String,
     pub link: Option<String>,
 }
 
-impl FromJson for License {
-    fn read(json: &mut Json) -> Option<Self> {
-        let mut license = License::default();
-        json.object(&mut |json, key| {
-            match key {
-                "name" => license.name = json.or_default()?,
-                "link" => license.link = json.value()?,
-                _ => json.skip()?,
-            }
-            Some(())
-        })?;
-        Some(license)
-    }
-}
-
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq, Deserialize)]
+#[serde(default)]
 pub struct Image {
+    #[serde(deserialize_with = "null_as_default")]
     pub name: String,
     pub image_url: Option<String>,
     pub thumbnail_url: Option<String>,
     pub credit: Option<String>,
     pub license: Option<License>,
-}
-
-impl FromJson for Image {
-    fn read(json: &mut Json) -> Option<Self> {
-        let mut image = Image::default();
-        json.object(&mut |json, key| {
-            match key {
-                "name" => image.name = json.or_default()?,
-                "image_url" => image.image_url = json.value()?,
-                "thumbnail_url" => image.thumbnail_url = json.value()?,
-                "credit" => image.credit = json.value()?,
-                "license" => image.license = json.value()?,
-                _ => json.skip()?,
-            }
-            Some(())
-        })?;
-        Some(image)
-    }
 }
 
 impl Image {
@@ -189,27 +152,13 @@ impl Image {
     }
 }
 
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq, Deserialize)]
+#[serde(default)]
 pub struct Agency {
     pub id: Option<u32>,
+    #[serde(deserialize_with = "null_as_default")]
     pub name: String,
     pub abbrev: Option<String>,
-}
-
-impl FromJson for Agency {
-    fn read(json: &mut Json) -> Option<Self> {
-        let mut agency = Agency::default();
-        json.object(&mut |json, key| {
-            match key {
-                "id" => agency.id = json.value()?,
-                "name" => agency.name = json.or_default()?,
-                "abbrev" => agency.abbrev = json.value()?,
-                _ => json.skip()?,
-            }
-            Some(())
-        })?;
-        Some(agency)
-    }
 }
 
 impl Agency {
@@ -224,10 +173,13 @@ impl Agency {
 
 /// A spacecraft configuration (the model, e.g. "Dragon 2"). The fields after `in_use` only come
 /// in detailed mode.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq, Deserialize)]
+#[serde(default)]
 pub struct SpacecraftConfig {
     pub id: Option<u32>,
+    #[serde(deserialize_with = "null_as_default")]
     pub name: String,
+    #[serde(rename = "type")]
     pub kind: Option<IdName>,
     pub agency: Option<Agency>,
     pub in_use: Option<bool>,
@@ -254,45 +206,6 @@ pub struct SpacecraftConfig {
     pub failed_landings: Option<u64>,
 }
 
-impl FromJson for SpacecraftConfig {
-    fn read(json: &mut Json) -> Option<Self> {
-        let mut config = SpacecraftConfig::default();
-        json.object(&mut |json, key| {
-            match key {
-                "id" => config.id = json.value()?,
-                "name" => config.name = json.or_default()?,
-                "type" => config.kind = json.value()?,
-                "agency" => config.agency = json.value()?,
-                "in_use" => config.in_use = json.value()?,
-                "image" => config.image = json.value()?,
-                "capability" => config.capability = json.value()?,
-                "history" => config.history = json.value()?,
-                "details" => config.details = json.value()?,
-                "maiden_flight" => config.maiden_flight = json.value()?,
-                "height" => config.height = json.value()?,
-                "diameter" => config.diameter = json.value()?,
-                "human_rated" => config.human_rated = json.value()?,
-                "crew_capacity" => config.crew_capacity = json.value()?,
-                "payload_capacity" => config.payload_capacity = json.value()?,
-                "payload_return_capacity" => config.payload_return_capacity = json.value()?,
-                "flight_life" => config.flight_life = json.value()?,
-                "wiki_link" => config.wiki_link = json.value()?,
-                "info_link" => config.info_link = json.value()?,
-                "spacecraft_flown" => config.spacecraft_flown = json.value()?,
-                "total_launch_count" => config.total_launch_count = json.value()?,
-                "successful_launches" => config.successful_launches = json.value()?,
-                "failed_launches" => config.failed_launches = json.value()?,
-                "attempted_landings" => config.attempted_landings = json.value()?,
-                "successful_landings" => config.successful_landings = json.value()?,
-                "failed_landings" => config.failed_landings = json.value()?,
-                _ => json.skip()?,
-            }
-            Some(())
-        })?;
-        Some(config)
-    }
-}
-
 impl SpacecraftConfig {
     /// "Dragon 2 (SpX)": how a configuration is offered as a choice.
     pub fn option_label(&self) -> String {
@@ -304,12 +217,12 @@ impl SpacecraftConfig {
         }
     }
 
-    /// Whether the configuration filter's search box text `needle` (ASCII lower case) finds
-    /// it. ASCII case only: Unicode case tables cost 4 KB of wasm for a few Cyrillic names.
+    /// Whether search text `needle`, lower-cased with `str::to_lowercase`, finds it: in any
+    /// script and case, as people type ("союз" finds "Союз-МС", "école" finds "ÉCOLE").
     pub fn matches(&self, needle: &str) -> bool {
         needle.is_empty()
-            || self.name.to_ascii_lowercase().contains(needle)
-            || self.type_and_agency().to_ascii_lowercase().contains(needle)
+            || self.name.to_lowercase().contains(needle)
+            || self.type_and_agency().to_lowercase().contains(needle)
     }
 
     /// "Capsule · RFSA": the type and the agency, whichever are known.
@@ -325,53 +238,28 @@ impl SpacecraftConfig {
     }
 }
 
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq, Deserialize)]
+#[serde(default)]
 pub struct LaunchStatus {
+    #[serde(deserialize_with = "null_as_default")]
     pub name: String,
     pub abbrev: Option<String>,
 }
 
-impl FromJson for LaunchStatus {
-    fn read(json: &mut Json) -> Option<Self> {
-        let mut status = LaunchStatus::default();
-        json.object(&mut |json, key| {
-            match key {
-                "name" => status.name = json.or_default()?,
-                "abbrev" => status.abbrev = json.value()?,
-                _ => json.skip()?,
-            }
-            Some(())
-        })?;
-        Some(status)
-    }
-}
-
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq, Deserialize)]
+#[serde(default)]
 pub struct Launch {
+    #[serde(deserialize_with = "null_as_default")]
     pub name: String,
     pub net: Option<String>,
     pub status: Option<LaunchStatus>,
 }
 
-impl FromJson for Launch {
-    fn read(json: &mut Json) -> Option<Self> {
-        let mut launch = Launch::default();
-        json.object(&mut |json, key| {
-            match key {
-                "name" => launch.name = json.or_default()?,
-                "net" => launch.net = json.value()?,
-                "status" => launch.status = json.value()?,
-                _ => json.skip()?,
-            }
-            Some(())
-        })?;
-        Some(launch)
-    }
-}
-
 /// One flight of a spacecraft (detailed mode only).
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq, Deserialize)]
+#[serde(default)]
 pub struct Flight {
+    #[serde(deserialize_with = "null_as_default")]
     pub id: u64,
     pub destination: Option<String>,
     pub mission_end: Option<String>,
@@ -384,97 +272,36 @@ pub struct Flight {
 }
 
 /// When a flight docked and undocked (`departure` is null while it is still docked).
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq, Deserialize)]
+#[serde(default)]
 pub struct Docking {
     pub docking: Option<String>,
     pub departure: Option<String>,
 }
 
-impl FromJson for Docking {
-    fn read(json: &mut Json) -> Option<Self> {
-        let mut docking = Docking::default();
-        json.object(&mut |json, key| {
-            match key {
-                "docking" => docking.docking = json.value()?,
-                "departure" => docking.departure = json.value()?,
-                _ => json.skip()?,
-            }
-            Some(())
-        })?;
-        Some(docking)
-    }
-}
-
-impl FromJson for Flight {
-    fn read(json: &mut Json) -> Option<Self> {
-        let mut flight = Flight::default();
-        json.object(&mut |json, key| {
-            match key {
-                "id" => flight.id = json.or_default()?,
-                "destination" => flight.destination = json.value()?,
-                "mission_end" => flight.mission_end = json.value()?,
-                "launch" => flight.launch = json.value()?,
-                "duration" => flight.duration = json.value()?,
-                "turn_around_time" => flight.turn_around_time = json.value()?,
-                "docking_events" => flight.docking_events = json.value()?,
-                _ => json.skip()?,
-            }
-            Some(())
-        })?;
-        Some(flight)
-    }
-}
-
 /// A spacecraft, in normal or detailed mode (`flights` is only present in detailed mode).
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq, Deserialize)]
 pub struct Spacecraft {
     /// Required: a record without an id cannot be linked to, so it is not shown.
     pub id: u64,
+    #[serde(default, deserialize_with = "null_as_default")]
     pub name: String,
     pub serial_number: Option<String>,
+    #[serde(default, deserialize_with = "null_as_default")]
     pub is_placeholder: bool,
     pub image: Option<Image>,
+    #[serde(default, deserialize_with = "null_as_default")]
     pub in_space: bool,
     pub time_in_space: Option<String>,
     pub time_docked: Option<String>,
     pub flights_count: Option<u64>,
     pub mission_ends_count: Option<u64>,
     pub status: Option<IdName>,
+    #[serde(default, deserialize_with = "null_as_default")]
     pub description: String,
     pub spacecraft_config: Option<SpacecraftConfig>,
     pub fastest_turnaround: Option<String>,
     pub flights: Option<Vec<Flight>>,
-}
-
-impl FromJson for Spacecraft {
-    fn read(json: &mut Json) -> Option<Self> {
-        let mut craft = Spacecraft::default();
-        let mut id = None;
-        json.object(&mut |json, key| {
-            match key {
-                "id" => id = Some(json.value()?),
-                "name" => craft.name = json.or_default()?,
-                "serial_number" => craft.serial_number = json.value()?,
-                "is_placeholder" => craft.is_placeholder = json.or_default()?,
-                "image" => craft.image = json.value()?,
-                "in_space" => craft.in_space = json.or_default()?,
-                "time_in_space" => craft.time_in_space = json.value()?,
-                "time_docked" => craft.time_docked = json.value()?,
-                "flights_count" => craft.flights_count = json.value()?,
-                "mission_ends_count" => craft.mission_ends_count = json.value()?,
-                "status" => craft.status = json.value()?,
-                "description" => craft.description = json.or_default()?,
-                "spacecraft_config" => craft.spacecraft_config = json.value()?,
-                "fastest_turnaround" => craft.fastest_turnaround = json.value()?,
-                "flights" => craft.flights = json.value()?,
-                _ => json.skip()?,
-            }
-            Some(())
-        })?;
-        // No id, no record: it could not be linked to.
-        craft.id = id?;
-        Some(craft)
-    }
 }
 
 impl Spacecraft {
@@ -511,29 +338,17 @@ pub fn status_tone(status: &str) -> &'static str {
 }
 
 /// The answer of `/api-throttle/`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq, Deserialize)]
+#[serde(default)]
 pub struct Throttle {
+    #[serde(deserialize_with = "null_as_default")]
     pub your_request_limit: u64,
+    #[serde(deserialize_with = "null_as_default")]
     pub limit_frequency_secs: u64,
+    #[serde(deserialize_with = "null_as_default")]
     pub current_use: u64,
+    #[serde(deserialize_with = "null_as_default")]
     pub next_use_secs: u64,
-}
-
-impl FromJson for Throttle {
-    fn read(json: &mut Json) -> Option<Self> {
-        let mut throttle = Throttle::default();
-        json.object(&mut |json, key| {
-            match key {
-                "your_request_limit" => throttle.your_request_limit = json.or_default()?,
-                "limit_frequency_secs" => throttle.limit_frequency_secs = json.or_default()?,
-                "current_use" => throttle.current_use = json.or_default()?,
-                "next_use_secs" => throttle.next_use_secs = json.or_default()?,
-                _ => json.skip()?,
-            }
-            Some(())
-        })?;
-        Some(throttle)
-    }
 }
 
 #[cfg(test)]
@@ -751,6 +566,130 @@ mod tests {
         assert_eq!(craft.id, 1);
         let page: Page<Spacecraft> = decode(r#"{"results": null}"#)?;
         assert_eq!(page.count, 0);
+        Ok(())
+    }
+
+    /// Everything the stand-in serves the end-to-end tests reads as it should: no record
+    /// skipped, every field where the schema puts it.
+    #[test]
+    fn every_answer_of_the_stand_in_decodes() -> TestResult {
+        let script = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/ll2-standin/answers.mjs");
+        let output = match std::process::Command::new("node").arg(script).output() {
+            Ok(output) => output,
+            Err(error) => panic!("node runs the stand-in's data set: {error}"),
+        };
+        assert!(
+            output.status.success(),
+            "{}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        let answers: std::collections::HashMap<String, Vec<Box<RawValue>>> =
+            serde_json::from_slice(&output.stdout).map_err(|_| ApiError::Decode)?;
+        let bodies = |kind: &str| answers.get(kind).map(Vec::as_slice).unwrap_or_default();
+
+        let mut crafts = 0;
+        for body in bodies("spacecraft_pages") {
+            let page: Page<Spacecraft> = decode(body.get())?;
+            assert_eq!(page.skipped, 0);
+            crafts += page.results.len();
+        }
+        assert_eq!(
+            crafts,
+            2 * bodies("spacecraft").len(),
+            "both modes, every spacecraft"
+        );
+        for body in bodies("spacecraft") {
+            let craft: Spacecraft = decode(body.get())?;
+            assert!(
+                craft.is_detailed(),
+                "a record is always detailed: {}",
+                craft.id
+            );
+            assert!(craft.spacecraft_config.is_some(), "{}", craft.id);
+        }
+        let mut configs = 0;
+        for body in bodies("configuration_pages") {
+            let page: Page<SpacecraftConfig> = decode(body.get())?;
+            assert_eq!(page.skipped, 0);
+            configs += page.results.len();
+        }
+        assert_eq!(configs, bodies("configurations").len());
+        for body in bodies("configurations") {
+            let config: SpacecraftConfig = decode(body.get())?;
+            assert!(config.id.is_some() && !config.name.is_empty(), "{config:?}");
+        }
+        let statuses: Page<IdName> = decode(bodies("status_pages")[0].get())?;
+        assert!(statuses
+            .results
+            .iter()
+            .any(|status| status.name == "Active"));
+        let throttle: Throttle = decode(bodies("throttle")[0].get())?;
+        assert_eq!(throttle.your_request_limit, 15);
+        Ok(())
+    }
+
+    /// Floats are read to the nearest double, as Rust's own parser reads them, down to the
+    /// subnormals and up to the largest finite value.
+    #[test]
+    fn heights_at_the_edges_of_a_double_are_read_exactly() -> TestResult {
+        let height = |text: &str| -> Result<Option<f64>, ApiError> {
+            let config: SpacecraftConfig = decode(&format!(r#"{{"id": 1, "height": {text}}}"#))?;
+            Ok(config.height)
+        };
+        for text in [
+            "1e-320",
+            "123e-310",
+            "2.2250738585072014e-308",
+            "1.7976931348623157e308",
+            "4.9e-324",
+            "0.1",
+            "-0.0",
+        ] {
+            assert_eq!(height(text)?, text.parse().ok(), "{text}");
+        }
+        assert_eq!(height("1.7976931348623157e308")?, Some(f64::MAX));
+        assert_eq!(height("2.2250738585072014e-308")?, Some(f64::MIN_POSITIVE));
+        assert!(height("1e400").is_err(), "out of range is not a number");
+        // Random 17-digit decimals at every exponent: each the double Rust reads.
+        let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
+        for _ in 0..5000 {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            let digits = 10_000_000_000_000_000 + state % 90_000_000_000_000_000;
+            let exponent = (state >> 40) % 600;
+            let text = format!("{digits}e{}", exponent as i64 - 316);
+            assert_eq!(height(&text)?, text.parse().ok(), "{text}");
+        }
+        Ok(())
+    }
+
+    #[test]
+    fn a_repeated_key_is_refused_not_merged() -> TestResult {
+        let twice = r#"{"count": 2, "results": [{"id": 1}], "results": [{"id": 2}]}"#;
+        assert_eq!(decode::<Page<Spacecraft>>(twice), Err(ApiError::Decode));
+        let page: Page<Spacecraft> =
+            decode(r#"{"count": 2, "results": [{"id": 1, "name": "A", "name": "B"}, {"id": 2}]}"#)?;
+        assert_eq!(page.results.iter().map(|c| c.id).collect::<Vec<_>>(), [2]);
+        assert_eq!(
+            page.skipped, 1,
+            "the record with the repeated key is skipped"
+        );
+        Ok(())
+    }
+
+    #[test]
+    fn a_deeply_nested_record_costs_only_itself() -> TestResult {
+        let deep = format!("{}{}", "[".repeat(200), "]".repeat(200));
+        let body = format!(
+            r#"{{"count": 3, "results": [{{"id": 1}}, {{"id": 2, "description": {deep}}}, {{"id": 3}}]}}"#
+        );
+        let page: Page<Spacecraft> = decode(&body)?;
+        assert_eq!(
+            page.results.iter().map(|c| c.id).collect::<Vec<_>>(),
+            [1, 3]
+        );
+        assert_eq!(page.skipped, 1);
         Ok(())
     }
 

@@ -296,7 +296,7 @@ fn ConfigurationField(
 
     let options = move || {
         let current = query.get().spacecraft_config;
-        let needle = filter.get().to_ascii_lowercase();
+        let needle = filter.get().to_lowercase();
         match lookups.configurations.state.get() {
             Load::Ready(list) => {
                 let listed = list.iter().any(|config| config.id == current);
