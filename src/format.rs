@@ -21,7 +21,7 @@ impl Duration {
         let mut in_time = false;
         // The number before the next unit: its whole part, and whether digits or a fraction
         // were seen. Fractions (only ever of seconds in practice) are dropped, not rounded:
-        // this is for display, and keeps float parsing out of the wasm.
+        // this is for display.
         let mut whole: Option<u64> = None;
         let mut in_fraction = false;
         let mut saw_unit = false;

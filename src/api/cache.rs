@@ -39,8 +39,8 @@ pub const PREFIX: &str = "ll2-cache:";
 /// The storage key of the recency list: one stored URL per line, least recently used first.
 pub const RECENCY_KEY: &str = "ll2-cache-recency";
 
-/// A stored answer: when it was stored (whole ms since the epoch: integers keep float parsing
-/// and printing, 13 KB of wasm, out of the app) and its body.
+/// A stored answer: when it was stored (whole ms since the epoch, as `prefetch.js` reads it
+/// too) and its body.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Entry {
     pub stored_at: u64,
@@ -103,15 +103,14 @@ pub fn evictions(
         Some(position) => (1, position as u64),
         None => (0, entry.stored_at),
     };
-    let mut kept: Vec<&Stored> = stored.iter().collect();
-    let mut total: usize = kept.iter().map(|entry| entry.size).sum::<usize>() + incoming;
+    let mut oldest_first: Vec<&Stored> = stored.iter().collect();
+    oldest_first.sort_by_key(|entry| rank(entry));
+    let mut total: usize = stored.iter().map(|entry| entry.size).sum::<usize>() + incoming;
     let mut dropped = Vec::new();
-    // A few hundred entries at most: picking the oldest each time beats a sort's code size.
-    while total > bound {
-        let Some(oldest) = (0..kept.len()).min_by_key(|&index| rank(kept[index])) else {
+    for entry in oldest_first {
+        if total <= bound {
             break;
-        };
-        let entry = kept.swap_remove(oldest);
+        }
         total -= entry.size;
         dropped.push(entry.key.clone());
     }
@@ -137,12 +136,12 @@ mod browser {
     };
     use crate::api::endpoints::ApiRequest;
     use std::cell::RefCell;
+    use std::collections::HashMap;
     use web_sys::Storage;
 
     thread_local! {
-        /// The answers of this visit, newest last. A list: a visit sees tens of answers, and a
-        /// map's code costs wasm every visitor downloads.
-        static MEMORY: RefCell<Vec<(String, Entry)>> = const { RefCell::new(Vec::new()) };
+        /// The answers of this visit, by API URL.
+        static MEMORY: RefCell<HashMap<String, Entry>> = RefCell::new(HashMap::new());
     }
 
     fn storage() -> Option<Storage> {
@@ -154,14 +153,7 @@ mod browser {
     pub fn lookup(request: &ApiRequest) -> Option<(Entry, bool)> {
         let url = request.url.as_str();
         let entry = MEMORY
-            .with(|memory| {
-                let memory = memory.borrow();
-                memory
-                    .iter()
-                    .rev()
-                    .find(|(key, _)| key == url)
-                    .map(|(_, entry)| entry.clone())
-            })
+            .with(|memory| memory.borrow().get(url).cloned())
             .or_else(|| {
                 let storage = storage()?;
                 let key = storage_key(url);
@@ -301,11 +293,7 @@ mod browser {
     }
 
     fn remember(url: &str, entry: Entry) {
-        MEMORY.with(|memory| {
-            let mut memory = memory.borrow_mut();
-            memory.retain(|(key, _)| key != url);
-            memory.push((url.to_string(), entry));
-        });
+        MEMORY.with(|memory| memory.borrow_mut().insert(url.to_string(), entry));
     }
 }
 

@@ -499,3 +499,34 @@ test('a quota check still on its way for the old key does not fill the meter aft
   assert.ok(checks.some((check) => check.authorization === `Token ${NEW_KEY}` && check.at >= savedAt - 1000),
     `a quota check with the new key after saving: ${JSON.stringify(checks.map(({ authorization, at }) => ({ authorization, at: at - savedAt })))}`);
 });
+
+// ---------------------------------------------------------------------------------------------
+// Text the way people type it: configuration search folds case in any script
+// ---------------------------------------------------------------------------------------------
+
+/** Configurations named in Cyrillic, Chinese and accented Latin, beside a plain one. */
+const WORLD_NAMES = [{ id: 61, name: 'Союз-МС' }, { id: 62, name: '神舟' }, { id: 63, name: 'ÉCOLE Straße' },
+  { id: 64, name: 'Dragon 2' }];
+
+test('the configurations page finds "Союз-МС" for "союз", and Chinese and accented names as typed', async () => {
+  serveConfigurations(configurations(WORLD_NAMES));
+  for (const [search, ids] of [['союз', [61]], ['СОЮЗ-мс', [61]], ['神舟', [62]], ['école', [63]], ['STRAẞE', [63]],
+    ['straße', [63]], ['dragon', [64]]]) {
+    await app.open(`/configurations?search=${encodeURIComponent(search)}`);
+    await browser.waitFor(
+      `const shown = [...document.querySelectorAll('article[data-configuration-id]')].map((el) => el.dataset.configurationId);
+       return JSON.stringify(shown) === arguments[0];`,
+      { timeout: 15_000, args: [JSON.stringify(ids.map(String))], message: `"${search}" finds ${ids}` });
+  }
+});
+
+test('the grid\'s configuration filter narrows its list the same way', async () => {
+  serveConfigurations(configurations(WORLD_NAMES));
+  await openPlainGrid();
+  await loadConfigurations('61');
+  await typeInto(browser, '[data-testid=config-filter]', 'союз');
+  await browser.waitFor(
+    `const values = [...document.querySelectorAll('#f-config option')].map((o) => o.value).filter(Boolean);
+     return JSON.stringify(values) === '["61"]';`,
+    { timeout: 10_000, message: 'only Союз-МС is offered for "союз"' });
+});
