@@ -5,12 +5,13 @@ use crate::format::group_thousands;
 /// Page numbers to show around `current` (1-based) out of `pages`: the first, the last and two
 /// either side of the current one. `None` marks a gap.
 pub fn page_window(current: u64, pages: u64) -> Vec<Option<u64>> {
+    // 1, the neighbours, the last: already in order once out-of-range pages are dropped (a
+    // sort here measured 1.7 KB of brotli wasm, with the page-size choices' one).
     let mut shown: Vec<u64> = std::iter::once(1)
         .chain(current.saturating_sub(2)..=current.saturating_add(2))
         .chain(std::iter::once(pages))
         .filter(|page| (1..=pages).contains(page))
         .collect();
-    shown.sort_unstable();
     shown.dedup();
     let mut out = Vec::with_capacity(shown.len() + 2);
     for (i, page) in shown.iter().enumerate() {

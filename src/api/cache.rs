@@ -103,14 +103,15 @@ pub fn evictions(
         Some(position) => (1, position as u64),
         None => (0, entry.stored_at),
     };
-    let mut oldest_first: Vec<&Stored> = stored.iter().collect();
-    oldest_first.sort_by_key(|entry| rank(entry));
-    let mut total: usize = stored.iter().map(|entry| entry.size).sum::<usize>() + incoming;
+    let mut kept: Vec<&Stored> = stored.iter().collect();
+    let mut total: usize = kept.iter().map(|entry| entry.size).sum::<usize>() + incoming;
     let mut dropped = Vec::new();
-    for entry in oldest_first {
-        if total <= bound {
+    // Picking the oldest each time: a sort by rank measured 2.1 KB more brotli wasm.
+    while total > bound {
+        let Some(oldest) = (0..kept.len()).min_by_key(|&index| rank(kept[index])) else {
             break;
-        }
+        };
+        let entry = kept.swap_remove(oldest);
         total -= entry.size;
         dropped.push(entry.key.clone());
     }

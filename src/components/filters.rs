@@ -99,10 +99,10 @@ pub fn Filters(
                 {move || {
                     let current = query.get().page_size();
                     let mut sizes = PAGE_SIZES.to_vec();
-                    // An odd size from a link is offered too, in its place.
+                    // An odd size from a link is offered too, in its place (inserted, not sorted:
+                    // see `paging::page_window`).
                     if !sizes.contains(&current) {
-                        sizes.push(current);
-                        sizes.sort_unstable();
+                        sizes.insert(sizes.partition_point(|size| *size < current), current);
                     }
                     sizes.into_iter().map(|size| view! {
                         <option value=size.to_string() prop:selected=size == current>{size}</option>
