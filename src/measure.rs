@@ -192,7 +192,7 @@ mod tests {
     use super::*;
 
     fn craft(json: &str) -> Spacecraft {
-        crate::api::json::parse(json).unwrap()
+        crate::api::decode(json).unwrap()
     }
 
     #[test]
