@@ -1,133 +1,136 @@
-//! The pictures: the results chart, a spacecraft's flight timeline and the compare table's
-//! rows, drawn as static markup (see `markup.rs` for why text, and how lengths are applied).
-//! Pure, so what each shows is host-tested.
+//! What the pictures show, as plain data: the results chart's ticks and bars, a spacecraft's
+//! flight timeline, the compare table's cells and a configuration's facts. The views that draw
+//! them (`components::chart`, `timeline`, `compare_table`, `configuration`) only place this
+//! data in elements; every choice of what to show and how long a bar is lives here, pure, so it
+//! is host-tested. Lengths are CSS percentages, which the views set through the CSSOM (the
+//! Content-Security-Policy allows no `style` attributes).
 
 use crate::api::endpoints::safe_url;
 use crate::api::models::{Flight, Image, Spacecraft, SpacecraftConfig};
 use crate::compare::CompareQuery;
 use crate::format::{self, or_dash, yes_no};
-use crate::markup::Markup;
 use crate::measure::{self, moment, percent, year_of, year_start, Moment, Scale};
 use crate::query::{Query, SortField};
 use crate::routes::Paths;
 
-/// One page of results as horizontal bars of the query's chart measure, in the API's order,
-/// each linking to its spacecraft; a missing value says "no data" rather than drawing a bar
-/// that reads as zero. A table carries the same numbers for screen readers.
-pub fn results_chart(results: &[Spacecraft], query: &Query, paths: &Paths) -> String {
+/// A label on an axis, `left` along it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Tick {
+    pub left: String,
+    pub label: String,
+}
+
+/// One page of results as horizontal bars of the query's chart measure (see `results_chart`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ChartLayout {
+    /// What is drawn and in which order: the figure's caption, the list's label and the
+    /// table's caption.
+    pub caption: String,
+    /// The measure's name, the table's column heading.
+    pub measure: &'static str,
+    pub ticks: Vec<Tick>,
+    pub bars: Vec<Bar>,
+}
+
+/// A spacecraft's bar in the chart.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Bar {
+    pub id: u64,
+    pub name: String,
+    /// Its page.
+    pub href: String,
+    /// The measure as a whole number; `None` when the API does not give it.
+    pub value: Option<u64>,
+    /// The fill's length on the scale; `None` without a value, so that "no data" never reads
+    /// as a zero-length bar.
+    pub width: Option<String>,
+    /// The value for people ("no data" without one).
+    pub text: String,
+}
+
+/// One page of results as bars of the query's chart measure, in the API's order, each linking
+/// to its spacecraft, on a round scale whose ticks fit a phone.
+pub fn results_chart(results: &[Spacecraft], query: &Query, paths: &Paths) -> ChartLayout {
     let field = query.chart_metric();
-    let rows: Vec<(u64, String, Option<u64>)> = results
+    let values: Vec<Option<u64>> = results
         .iter()
-        .map(|craft| (craft.id, craft.display_name(), measure::value(craft, field)))
+        .map(|craft| measure::value(craft, field))
         .collect();
-    let largest = rows
-        .iter()
-        .filter_map(|(_, _, value)| *value)
-        .max()
-        .unwrap_or(0);
+    let largest = values.iter().flatten().copied().max().unwrap_or(0);
     let scale = Scale::covering(largest, measure::is_duration(field));
-    let label = field.metric_label();
+    let measure = field.metric_label();
     let caption = match query.ordering {
         Some(ordering) if ordering.field == field => {
-            format!("{label}, sorted: {}", ordering.label())
+            format!("{measure}, sorted: {}", ordering.label())
         }
-        _ => format!("{label}, in the order of the results"),
+        _ => format!("{measure}, in the order of the results"),
     };
+    let ticks = scale
+        .ticks()
+        .map(|tick| Tick {
+            left: percent(tick, scale.max),
+            label: if tick == 0 {
+                "0".to_string()
+            } else {
+                measure::human(field, Some(tick))
+            },
+        })
+        .collect();
+    let bars = results
+        .iter()
+        .zip(values)
+        .map(|(craft, value)| Bar {
+            id: craft.id,
+            name: craft.display_name(),
+            href: paths.detail(craft.id),
+            value,
+            width: value.map(|value| percent(value, scale.max)),
+            text: measure::human(field, value),
+        })
+        .collect();
+    ChartLayout {
+        caption,
+        measure,
+        ticks,
+        bars,
+    }
+}
 
-    let mut html = Markup::default();
-    html.open(
-        "figure",
-        &[("class", Some("chart")), ("data-testid", Some("chart"))],
-    )
-    .element("figcaption", &[("class", Some("chart-caption"))], &caption)
-    .open(
-        "div",
-        &[("class", Some("chart-axis")), ("aria-hidden", Some("true"))],
-    );
-    for tick in scale.ticks() {
-        let at = percent(tick, scale.max);
-        let attributes = [
-            ("class", Some("chart-tick")),
-            ("data-left", Some(at.as_str())),
-        ];
-        let text = if tick == 0 {
-            "0".to_string()
-        } else {
-            measure::human(field, Some(tick))
-        };
-        html.element("span", &attributes, &text);
-    }
-    html.close("div").open(
-        "ol",
-        &[
-            ("class", Some("chart-bars")),
-            ("role", Some("list")),
-            ("aria-label", Some(&caption)),
-        ],
-    );
-    for (id, name, value) in &rows {
-        let (id_text, value_text) = (id.to_string(), value.map(|value| value.to_string()));
-        html.open(
-            "li",
-            &[
-                ("class", Some("chart-bar")),
-                ("data-bar-id", Some(&id_text)),
-                ("data-value", value_text.as_deref()),
-                ("data-no-data", value.is_none().then_some("")),
-            ],
-        )
-        .element(
-            "a",
-            &[
-                ("class", Some("bar-label")),
-                ("href", Some(&paths.detail(*id))),
-            ],
-            name,
-        )
-        .open("span", &[("class", Some("bar-track"))]);
-        if let Some(value) = value {
-            let width = percent(*value, scale.max);
-            html.element(
-                "span",
-                &[("class", Some("bar-fill")), ("data-width", Some(&width))],
-                "",
-            );
-        }
-        html.element(
-            "span",
-            &[("class", Some("bar-value"))],
-            &measure::human(field, *value),
-        )
-        .close("span")
-        .close("li");
-    }
-    html.close("ol")
-        // A table is never narrower than its content: the hiding box holds it.
-        .open("div", &[("class", Some("visually-hidden"))])
-        .open("table", &[])
-        .element("caption", &[], &caption)
-        .open("thead", &[])
-        .open("tr", &[])
-        .element("th", &[("scope", Some("col"))], "Spacecraft")
-        .element("th", &[("scope", Some("col"))], label)
-        .close("tr")
-        .close("thead")
-        .open("tbody", &[]);
-    for (_, name, value) in &rows {
-        html.open("tr", &[])
-            .element("th", &[("scope", Some("row"))], name)
-            .element("td", &[], &measure::human(field, *value))
-            .close("tr");
-    }
-    html.close("tbody")
-        .close("table")
-        .close("div")
-        .close("figure");
-    html.finish()
+/// A spacecraft's flights on a time axis of whole years (see `flight_timeline`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Timeline {
+    /// In the order of the record.
+    pub spans: Vec<Span>,
+    /// Round years.
+    pub ticks: Vec<Tick>,
+}
+
+/// A flight on the timeline.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Span {
+    pub id: u64,
+    /// No mission end yet: the bar runs to now.
+    pub ongoing: bool,
+    /// Every other flight takes the second lane, so that close flights stay apart.
+    pub second_lane: bool,
+    /// Where the bar starts and how long it is, on the axis.
+    pub offset: String,
+    pub width: String,
+    /// Its docked time, on the bar.
+    pub docked: Vec<Stretch>,
+    /// Its launch, dates and destination (shown on focus or hover).
+    pub tip: String,
+}
+
+/// A part of a bar: where it starts and how long it is.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Stretch {
+    pub offset: String,
+    pub width: String,
 }
 
 /// A flight placed in time.
-struct Span {
+struct Flown {
     id: u64,
     start: Moment,
     end: Moment,
@@ -138,16 +141,14 @@ struct Span {
 
 /// A spacecraft's flights on a time axis of whole years: each a bar from launch to mission end
 /// (to `now`, marked ongoing, while it has none), its docked time shaded where the record gives
-/// it, in two alternating lanes so that close flights stay apart. Each bar takes focus and
-/// holds its launch, dates and destination (shown on focus or hover). `None` when no flight
-/// has a readable launch date.
-pub fn flight_timeline(flights: &[Flight], now: Moment) -> Option<String> {
-    let spans: Vec<Span> = flights
+/// it, in two alternating lanes. `None` when no flight has a readable launch date.
+pub fn flight_timeline(flights: &[Flight], now: Moment) -> Option<Timeline> {
+    let flown: Vec<Flown> = flights
         .iter()
-        .filter_map(|flight| span(flight, now))
+        .filter_map(|flight| flown(flight, now))
         .collect();
-    let first = spans.iter().map(|span| span.start).min()?;
-    let last = spans.iter().map(|span| span.end).max()?;
+    let first = flown.iter().map(|flight| flight.start).min()?;
+    let last = flown.iter().map(|flight| flight.end).max()?;
     // Whole years; labels on round years, at most five, so they fit a phone.
     let first_year = year_of(first);
     let last_year = year_of(last) + 1;
@@ -159,83 +160,41 @@ pub fn flight_timeline(flights: &[Flight], now: Moment) -> Option<String> {
     let width = year_start(last_year) - from;
     let at = |time: u64| percent(time.saturating_sub(from), width);
 
-    let mut html = Markup::default();
-    html.open(
-        "figure",
-        &[
-            ("class", Some("timeline")),
-            ("data-testid", Some("flight-timeline")),
-        ],
-    )
-    .open("figcaption", &[("class", Some("timeline-caption"))])
-    .text("Flights over time")
-    .open(
-        "span",
-        &[
-            ("class", Some("timeline-legend")),
-            ("aria-hidden", Some("true")),
-        ],
-    )
-    .element("span", &[("class", Some("legend-flight"))], "in flight")
-    .element("span", &[("class", Some("legend-docked"))], "docked")
-    .close("span")
-    .close("figcaption")
-    .open(
-        "ol",
-        &[("class", Some("timeline-track")), ("role", Some("list"))],
-    );
-    for (index, span) in spans.iter().enumerate() {
-        let length = (span.end - span.start).max(1);
-        let class = if index % 2 == 1 {
-            "timeline-flight timeline-lane-2"
-        } else {
-            "timeline-flight"
-        };
-        html.open(
-            "li",
-            &[
-                ("class", Some(class)),
-                ("data-flight-id", Some(&span.id.to_string())),
-                ("data-ongoing", span.ongoing.then_some("")),
-                ("tabindex", Some("0")),
-                ("data-offset", Some(&at(span.start))),
-                ("data-width", Some(&percent(span.end - span.start, width))),
-            ],
-        );
-        for (docked, departed) in &span.docked {
-            let left = percent(docked - span.start, length);
-            let docked_for = percent(departed - docked, length);
-            let attributes = [
-                ("class", Some("timeline-docked")),
-                ("data-offset", Some(left.as_str())),
-                ("data-width", Some(docked_for.as_str())),
-            ];
-            html.element("span", &attributes, "");
-        }
-        html.element("span", &[("class", Some("timeline-tip"))], &span.tip)
-            .close("li");
-    }
-    html.close("ol").open(
-        "div",
-        &[
-            ("class", Some("timeline-axis")),
-            ("aria-hidden", Some("true")),
-        ],
-    );
-    for year in (first_year.div_ceil(step) * step..=last_year).step_by(step as usize) {
-        let left = at(year_start(year));
-        html.element(
-            "span",
-            &[("class", Some("timeline-tick")), ("data-left", Some(&left))],
-            &year.to_string(),
-        );
-    }
-    html.close("div").close("figure");
-    Some(html.finish())
+    let spans = flown
+        .iter()
+        .enumerate()
+        .map(|(index, flight)| {
+            let length = (flight.end - flight.start).max(1);
+            Span {
+                id: flight.id,
+                ongoing: flight.ongoing,
+                second_lane: index % 2 == 1,
+                offset: at(flight.start),
+                width: percent(flight.end - flight.start, width),
+                docked: flight
+                    .docked
+                    .iter()
+                    .map(|(docked, departed)| Stretch {
+                        offset: percent(docked - flight.start, length),
+                        width: percent(departed - docked, length),
+                    })
+                    .collect(),
+                tip: flight.tip.clone(),
+            }
+        })
+        .collect();
+    let ticks = (first_year.div_ceil(step) * step..=last_year)
+        .step_by(step as usize)
+        .map(|year| Tick {
+            left: at(year_start(year)),
+            label: year.to_string(),
+        })
+        .collect();
+    Some(Timeline { spans, ticks })
 }
 
 /// Where a flight sits in time; `None` without a readable launch date.
-fn span(flight: &Flight, now: Moment) -> Option<Span> {
+fn flown(flight: &Flight, now: Moment) -> Option<Flown> {
     let launch = flight.launch.as_ref()?;
     let net = launch.net.as_deref()?;
     let start = moment(net)?;
@@ -273,7 +232,7 @@ fn span(flight: &Flight, now: Moment) -> Option<Span> {
         tip.push_str(" · ");
         tip.push_str(destination);
     }
-    Some(Span {
+    Some(Flown {
         id: flight.id,
         start,
         end,
@@ -283,27 +242,40 @@ fn span(flight: &Flight, now: Moment) -> Option<Span> {
     })
 }
 
+/// What LL2 knows of a configuration, in the order shown (see `configuration_facts`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Facts {
+    /// Label, value, and whether it takes a whole row (long values).
+    pub stats: Vec<(&'static str, String, bool)>,
+    /// Capability, details and history, those the record has: heading and text.
+    pub texts: Vec<(&'static str, String)>,
+    /// Folded away under one summary (above a grid, so the spacecraft stay in view).
+    pub folded: bool,
+    /// Web pages about it: label and address.
+    pub links: Vec<(&'static str, String)>,
+}
+
 /// What LL2 knows of a configuration: key facts, then capability, history and details, then
 /// links. `full` adds what a spacecraft's page already shows elsewhere (type, agency) and the
 /// configuration's own record (spacecraft flown, launches, landings), and folds the long texts
-/// away (above a grid, so the spacecraft stay in view).
-pub fn configuration_facts(config: &SpacecraftConfig, full: bool) -> String {
+/// away.
+pub fn configuration_facts(config: &SpacecraftConfig, full: bool) -> Facts {
     let name_of = |part: Option<&str>| or_dash(part.unwrap_or_default());
     let dash = || format::NO_VALUE.to_string();
-    let mut facts: Vec<(&str, String, bool)> = Vec::new();
+    let mut stats: Vec<(&'static str, String, bool)> = Vec::new();
     if full {
-        facts.push((
+        stats.push((
             "Type",
             name_of(config.kind.as_ref().map(|kind| kind.name.as_str())),
             false,
         ));
-        facts.push((
+        stats.push((
             "Agency",
             name_of(config.agency.as_ref().map(|agency| agency.name.as_str())),
             false,
         ));
     }
-    facts.extend([
+    stats.extend([
         ("In use", yes_no(config.in_use), false),
         ("Human-rated", yes_no(config.human_rated), false),
         ("Crew capacity", format::count(config.crew_capacity), false),
@@ -333,7 +305,7 @@ pub fn configuration_facts(config: &SpacecraftConfig, full: bool) -> String {
         ("Flight life", name_of(config.flight_life.as_deref()), false),
     ]);
     if full {
-        facts.extend([
+        stats.extend([
             (
                 "Spacecraft flown",
                 format::count(config.spacecraft_flown),
@@ -359,68 +331,33 @@ pub fn configuration_facts(config: &SpacecraftConfig, full: bool) -> String {
             ),
         ]);
     }
-    let mut html = Markup::default();
-    html.open("dl", &[("class", Some("stats"))]);
-    for (label, value, wide) in &facts {
-        let class = if *wide { "stat stat-wide" } else { "stat" };
-        html.open("div", &[("class", Some(class))])
-            .element("dt", &[], label)
-            .element("dd", &[], value)
-            .close("div");
-    }
-    html.close("dl");
-    let texts: Vec<(&str, &str)> = [
+    let texts = [
         ("Capability", &config.capability),
         ("Details", &config.details),
         ("History", &config.history),
     ]
     .into_iter()
     .filter_map(|(label, text)| {
-        Some((
-            label,
-            text.as_deref().filter(|text| !text.trim().is_empty())?,
-        ))
+        let text = text.as_deref().filter(|text| !text.trim().is_empty())?;
+        Some((label, text.to_string()))
     })
     .collect();
-    if !texts.is_empty() {
-        if full {
-            html.open("details", &[("class", Some("configuration-more"))])
-                .element("summary", &[], "Capability, history and details");
-        }
-        for (label, text) in texts {
-            html.element("h3", &[], label)
-                .element("p", &[("class", Some("prose"))], text);
-        }
-        if full {
-            html.close("details");
-        }
-    }
-    let links: Vec<(&str, &str)> = [
+    let links = [
         ("Wikipedia", &config.wiki_link),
         ("More information", &config.info_link),
     ]
     .into_iter()
-    .filter_map(|(label, url)| Some((label, safe_url(url.as_deref())?)))
+    .filter_map(|(label, url)| Some((label, safe_url(url.as_deref())?.to_string())))
     .collect();
-    if !links.is_empty() {
-        html.open("ul", &[("class", Some("links"))]);
-        for (label, href) in links {
-            let attributes = [
-                ("href", Some(href)),
-                ("rel", Some("noopener noreferrer")),
-                ("target", Some("_blank")),
-            ];
-            html.open("li", &[])
-                .element("a", &attributes, label)
-                .close("li");
-        }
-        html.close("ul");
+    Facts {
+        stats,
+        texts,
+        folded: full,
+        links,
     }
-    html.finish()
 }
 
-/// A column of the compare table: its spacecraft's id and record, or why the record is not
-/// there yet.
+/// A column of the compare table: its spacecraft's record, or why the record is not there yet.
 pub enum Column<'a> {
     Loading,
     /// The error's headline.
@@ -428,60 +365,86 @@ pub enum Column<'a> {
     Ready(&'a Spacecraft),
 }
 
+/// The compare table (see `compare_table`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CompareLayout {
+    /// The header cells, one per column.
+    pub heads: Vec<Head>,
+    /// The rows below, each with a cell per column.
+    pub rows: Vec<Row>,
+}
+
+/// A column's header cell.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Head {
+    pub id: u64,
+    pub title: Title,
+    /// The same comparison without this column.
+    pub remove: String,
+}
+
+/// What heads a column.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Title {
+    /// The spacecraft's name, a link to its page.
+    Name {
+        name: String,
+        href: String,
+    },
+    Loading,
+    /// The error's headline.
+    Failed(&'static str),
+}
+
+/// A row of the compare table.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Row {
+    pub label: &'static str,
+    pub cells: Vec<Cell>,
+}
+
+/// A cell of the compare table.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Cell {
+    /// The column's record has not arrived.
+    Empty,
+    Text(String),
+    Link {
+        text: String,
+        href: String,
+    },
+    Image {
+        src: String,
+        alt: String,
+    },
+    /// A measure for people, and its bar's length on the row's scale; no bar: no data.
+    Measure {
+        text: String,
+        bar: Option<String>,
+    },
+}
+
 /// The compare table: one column per spacecraft in the order of the link, a header cell with its
 /// name (a link to its page) and a link that removes it, its image, then `compare_rows`.
-pub fn compare_table(columns: &[(u64, Column)], paths: &Paths, placeholder: &str) -> String {
+pub fn compare_table(columns: &[(u64, Column)], paths: &Paths, placeholder: &str) -> CompareLayout {
     let everyone = CompareQuery {
         ids: columns.iter().map(|(id, _)| *id).collect(),
     };
-    let mut html = Markup::default();
-    html.open("div", &[("class", Some("table-scroll compare-scroll"))])
-        .open(
-            "table",
-            &[
-                ("class", Some("compare-table")),
-                ("data-testid", Some("compare")),
-            ],
-        )
-        .open("thead", &[])
-        .open("tr", &[])
-        .element("td", &[], "");
-    for (id, column) in columns {
-        html.open(
-            "th",
-            &[
-                ("scope", Some("col")),
-                ("data-compare-id", Some(&id.to_string())),
-            ],
-        );
-        match column {
-            Column::Ready(craft) => html.element(
-                "a",
-                &[("href", Some(&paths.detail(*id)))],
-                &craft.display_name(),
-            ),
-            Column::Loading => html.element(
-                "span",
-                &[("class", Some("skeleton-line skeleton-title"))],
-                "",
-            ),
-            Column::Failed(title) => {
-                html.element("span", &[("class", Some("compare-error"))], title)
-            }
-        };
-        let remove = paths.compare(&everyone.without(*id));
-        html.element(
-            "a",
-            &[("class", Some("compare-remove")), ("href", Some(&remove))],
-            "Remove",
-        )
-        .close("th");
-    }
-    html.close("tr")
-        .close("thead")
-        .open("tbody", &[])
-        .open("tr", &[])
-        .element("th", &[("scope", Some("row"))], "Image");
+    let heads = columns
+        .iter()
+        .map(|(id, column)| Head {
+            id: *id,
+            title: match column {
+                Column::Ready(craft) => Title::Name {
+                    name: craft.display_name(),
+                    href: paths.detail(*id),
+                },
+                Column::Loading => Title::Loading,
+                Column::Failed(title) => Title::Failed(title),
+            },
+            remove: paths.compare(&everyone.without(*id)),
+        })
+        .collect();
     let crafts: Vec<Option<&Spacecraft>> = columns
         .iter()
         .map(|(_, column)| match column {
@@ -489,54 +452,52 @@ pub fn compare_table(columns: &[(u64, Column)], paths: &Paths, placeholder: &str
             _ => None,
         })
         .collect();
-    for craft in &crafts {
-        html.open("td", &[]);
-        if let Some(craft) = craft {
-            let sources = Image::sources(craft.image.as_ref(), true);
-            let source = sources.first().map_or(placeholder, String::as_str);
-            let attributes = [
-                ("class", Some("compare-image")),
-                ("src", Some(source)),
-                ("alt", Some(&craft.display_name())),
-                ("loading", Some("lazy")),
-            ];
-            html.open("img", &attributes);
-        }
-        html.close("td");
-    }
-    html.close("tr");
-    compare_rows(&mut html, &crafts, paths);
-    html.close("tbody").close("table").close("div");
-    html.finish()
+    let images = Row {
+        label: "Image",
+        cells: crafts
+            .iter()
+            .map(|craft| match craft {
+                Some(craft) => Cell::Image {
+                    src: Image::sources(craft.image.as_ref(), true)
+                        .into_iter()
+                        .next()
+                        .unwrap_or_else(|| placeholder.to_string()),
+                    alt: craft.display_name(),
+                },
+                None => Cell::Empty,
+            })
+            .collect(),
+    };
+    let mut rows = vec![images];
+    rows.extend(compare_rows(&crafts, paths));
+    CompareLayout { heads, rows }
 }
 
 /// The compare table's rows below the images, one cell per column; `None` is a column whose
 /// record has not arrived (an empty cell). Numeric rows carry bars scaled to the row's largest
 /// value.
-fn compare_rows(html: &mut Markup, crafts: &[Option<&Spacecraft>], paths: &Paths) {
+fn compare_rows(crafts: &[Option<&Spacecraft>], paths: &Paths) -> Vec<Row> {
     let config = |craft: &Spacecraft| craft.spacecraft_config.clone().unwrap_or_default();
-    text_row(html, "Status", crafts, |craft| {
+    let mut rows = vec![text_row("Status", crafts, |craft| {
         or_dash(craft.status_name().unwrap_or_default())
-    });
+    })];
     // The configuration links to the grid of its spacecraft.
-    html.open("tr", &[])
-        .element("th", &[("scope", Some("row"))], "Configuration");
-    for craft in crafts {
-        html.open("td", &[]);
-        if let Some(config) = craft.map(config) {
-            match config.id {
-                Some(id) => {
-                    let href = paths.grid(&Query::default().for_configuration(id));
-                    html.element("a", &[("href", Some(&href))], &or_dash(&config.name));
-                }
-                None => {
-                    html.text(&or_dash(&config.name));
-                }
-            }
-        }
-        html.close("td");
-    }
-    html.close("tr");
+    rows.push(Row {
+        label: "Configuration",
+        cells: crafts
+            .iter()
+            .map(|craft| match craft.map(config) {
+                None => Cell::Empty,
+                Some(config) => match config.id {
+                    Some(id) => Cell::Link {
+                        text: or_dash(&config.name),
+                        href: paths.grid(&Query::default().for_configuration(id)),
+                    },
+                    None => Cell::Text(or_dash(&config.name)),
+                },
+            })
+            .collect(),
+    });
     for field in [
         SortField::FlightsCount,
         SortField::MissionEndsCount,
@@ -547,19 +508,18 @@ fn compare_rows(html: &mut Markup, crafts: &[Option<&Spacecraft>], paths: &Paths
             .iter()
             .map(|craft| craft.map(|craft| measure::value(craft, field)))
             .collect();
-        bar_row(
-            html,
+        rows.push(bar_row(
             field.metric_label(),
             values,
             measure::is_duration(field),
-        );
+        ));
     }
     let turnarounds = crafts
         .iter()
         .map(|craft| craft.map(|craft| measure::seconds(craft.fastest_turnaround.as_deref())))
         .collect();
-    bar_row(html, "Fastest turnaround", turnarounds, true);
-    let facts: [(&str, Fact); 5] = [
+    rows.push(bar_row("Fastest turnaround", turnarounds, true));
+    let facts: [(&'static str, ConfigText); 5] = [
         ("Type and agency", |config| {
             or_dash(&config.type_and_agency())
         }),
@@ -576,30 +536,31 @@ fn compare_rows(html: &mut Markup, crafts: &[Option<&Spacecraft>], paths: &Paths
         }),
     ];
     for (label, fact) in facts {
-        text_row(html, label, crafts, |craft| fact(&config(craft)));
+        rows.push(text_row(label, crafts, |craft| fact(&config(craft))));
     }
+    rows
 }
 
 /// A configuration fact as a compare row shows it.
-type Fact = fn(&SpacecraftConfig) -> String;
+type ConfigText = fn(&SpacecraftConfig) -> String;
 
 fn text_row(
-    html: &mut Markup,
-    label: &str,
+    label: &'static str,
     crafts: &[Option<&Spacecraft>],
     text: impl Fn(&Spacecraft) -> String,
-) {
-    html.open("tr", &[])
-        .element("th", &[("scope", Some("row"))], label);
-    for craft in crafts {
-        html.element("td", &[], &craft.map(&text).unwrap_or_default());
+) -> Row {
+    Row {
+        label,
+        cells: crafts
+            .iter()
+            .map(|craft| craft.map_or(Cell::Empty, |craft| Cell::Text(text(craft))))
+            .collect(),
     }
-    html.close("tr");
 }
 
 /// `values`: per column, `None` while its record is missing, `Some(None)` when the API has no
 /// value.
-fn bar_row(html: &mut Markup, label: &str, values: Vec<Option<Option<u64>>>, durations: bool) {
+fn bar_row(label: &'static str, values: Vec<Option<Option<u64>>>, durations: bool) -> Row {
     let largest = values
         .iter()
         .flatten()
@@ -612,44 +573,19 @@ fn bar_row(html: &mut Markup, label: &str, values: Vec<Option<Option<u64>>>, dur
     } else {
         SortField::FlightsCount
     };
-    html.open("tr", &[])
-        .element("th", &[("scope", Some("row"))], label);
-    for value in values {
-        html.open("td", &[]);
-        if let Some(value) = value {
-            let class = if value.is_some() {
-                "compare-value"
-            } else {
-                "compare-value compare-no-data"
-            };
-            html.element(
-                "span",
-                &[("class", Some(class))],
-                &measure::human(unit, value),
-            );
-            if let Some(value) = value {
-                let width = percent(value, largest);
-                html.open(
-                    "span",
-                    &[
-                        ("class", Some("compare-bar")),
-                        ("aria-hidden", Some("true")),
-                    ],
-                )
-                .element(
-                    "span",
-                    &[
-                        ("class", Some("compare-bar-fill")),
-                        ("data-width", Some(&width)),
-                    ],
-                    "",
-                )
-                .close("span");
-            }
-        }
-        html.close("td");
+    Row {
+        label,
+        cells: values
+            .into_iter()
+            .map(|value| match value {
+                None => Cell::Empty,
+                Some(value) => Cell::Measure {
+                    text: measure::human(unit, value),
+                    bar: value.map(|value| percent(value, largest)),
+                },
+            })
+            .collect(),
     }
-    html.close("tr");
 }
 
 #[cfg(test)]
@@ -663,15 +599,6 @@ mod tests {
             .results
     }
 
-    /// The values of `attribute` in document order.
-    fn all<'a>(html: &'a str, attribute: &str) -> Vec<&'a str> {
-        let marker = format!(" {attribute}=\"");
-        html.split(marker.as_str())
-            .skip(1)
-            .map(|rest| rest.split('"').next().unwrap_or_default())
-            .collect()
-    }
-
     #[test]
     fn the_chart_draws_the_page_in_the_api_order_and_says_no_data() {
         let results = crafts(
@@ -680,55 +607,45 @@ mod tests {
                 {"id":9,"name":"Resilience","time_in_space":"P160D"}]"#,
         );
         let query = Query::parse("ordering=-time_in_space&view=chart");
-        let html = results_chart(&results, &query, &Paths::default());
-        assert_eq!(all(&html, "data-bar-id"), ["7", "3", "9"]);
-        assert_eq!(all(&html, "data-value"), ["43632000", "13824000"]);
-        assert!(html.contains("1y 140d") && html.contains("160d"), "{html}");
-        assert!(
-            html.contains(r#"data-bar-id="3" data-no-data="""#),
-            "{html}"
-        );
-        assert_eq!(
-            html.matches("class=\"bar-fill\"").count(),
-            2,
-            "no bar for no data"
-        );
-        assert!(
-            html.contains("&lt;b&gt;Freedom&lt;/b&gt;") && !html.contains("<b>"),
-            "names are text"
-        );
-        assert!(html.contains(r#"href="/spacecraft/7""#));
-        assert!(html.contains("Time in space, sorted: Longest in space"));
+        let chart = results_chart(&results, &query, &Paths::default());
+        let ids: Vec<u64> = chart.bars.iter().map(|bar| bar.id).collect();
+        assert_eq!(ids, [7, 3, 9]);
+        let values: Vec<Option<u64>> = chart.bars.iter().map(|bar| bar.value).collect();
+        assert_eq!(values, [Some(43_632_000), None, Some(13_824_000)]);
+        let texts: Vec<&str> = chart.bars.iter().map(|bar| bar.text.as_str()).collect();
+        assert_eq!(texts, ["1y 140d", "no data", "160d"]);
+        assert_eq!(chart.bars[1].width, None, "no bar for no data");
+        assert_eq!(chart.bars[1].name, "<b>Freedom</b>", "names stay text");
+        assert_eq!(chart.bars[0].href, "/spacecraft/7");
+        assert_eq!(chart.caption, "Time in space, sorted: Longest in space");
+        assert_eq!(chart.measure, "Time in space");
         // Largest value 505 days: the scale runs to 540 days in 180-day steps.
-        assert_eq!(
-            all(&html, "data-left"),
-            ["0.0%", "33.3%", "66.6%", "100.0%"]
-        );
-        assert_eq!(all(&html, "data-width"), ["93.5%", "29.6%"]);
-        assert_eq!(
-            html.matches("<tr>").count(),
-            4,
-            "a table row per spacecraft and a header"
-        );
+        let lefts: Vec<&str> = chart.ticks.iter().map(|tick| tick.left.as_str()).collect();
+        assert_eq!(lefts, ["0.0%", "33.3%", "66.6%", "100.0%"]);
+        assert_eq!(chart.ticks[0].label, "0");
+        let widths: Vec<Option<&str>> = chart.bars.iter().map(|bar| bar.width.as_deref()).collect();
+        assert_eq!(widths, [Some("93.5%"), None, Some("29.6%")]);
     }
 
     #[test]
     fn without_a_numeric_ordering_the_chosen_measure_is_drawn() {
         let results = crafts(r#"[{"id":1,"flights_count":2},{"id":2,"flights_count":0}]"#);
-        let html = results_chart(&results, &Query::parse("view=chart"), &Paths::default());
+        let chart = results_chart(&results, &Query::parse("view=chart"), &Paths::default());
+        let values: Vec<Option<u64>> = chart.bars.iter().map(|bar| bar.value).collect();
         assert_eq!(
-            all(&html, "data-value"),
-            ["2", "0"],
+            values,
+            [Some(2), Some(0)],
             "flights by default; zero is a value"
         );
-        assert!(html.contains("Flights, in the order of the results"));
-        let html = results_chart(
+        assert_eq!(chart.bars[1].width.as_deref(), Some("0.0%"));
+        assert_eq!(chart.caption, "Flights, in the order of the results");
+        let chart = results_chart(
             &results,
             &Query::parse("view=chart&metric=time_docked"),
             &Paths::default(),
         );
-        assert!(html.contains("Time docked"));
-        assert_eq!(all(&html, "data-value"), Vec::<&str>::new());
+        assert_eq!(chart.measure, "Time docked");
+        assert!(chart.bars.iter().all(|bar| bar.value.is_none()));
     }
 
     fn flights(json: &str) -> Vec<Flight> {
@@ -749,37 +666,37 @@ mod tests {
                 {"id":14,"mission_end":null,"launch":{"name":"STS-51-L","net":"1986-01-28T16:38:20Z",
                  "status":{"name":"Launch Failure","abbrev":"Failure"}}}]"#,
         );
-        let html = flight_timeline(&flights[..3], measure::from_unix(NOW)).unwrap();
-        assert_eq!(
-            all(&html, "data-flight-id"),
-            ["11", "12"],
-            "a flight without a date cannot be placed"
-        );
-        assert!(html.contains(r#"data-flight-id="12" data-ongoing="""#));
-        assert!(
-            html.contains("Crew-1: 16 Nov 2020 to 2 May 2021 · ISS"),
-            "{html}"
-        );
-        assert!(html.contains("Crew-9: 28 Sep 2024, ongoing"), "{html}");
-        assert_eq!(html.matches("timeline-docked").count(), 1);
-        // 2020 to 2026: a tick every two years.
-        let ticks: Vec<&str> = html
-            .split("class=\"timeline-tick\"")
-            .skip(1)
-            .map(|rest| &rest[rest.find('>').unwrap() + 1..rest.find('<').unwrap()])
+        let timeline = flight_timeline(&flights[..3], measure::from_unix(NOW)).unwrap();
+        let ids: Vec<u64> = timeline.spans.iter().map(|span| span.id).collect();
+        assert_eq!(ids, [11, 12], "a flight without a date cannot be placed");
+        let [crew_1, crew_9] = &timeline.spans[..] else {
+            panic!("two spans: {timeline:?}");
+        };
+        assert!(!crew_1.ongoing && crew_9.ongoing);
+        assert!(!crew_1.second_lane && crew_9.second_lane, "lanes alternate");
+        assert_eq!(crew_1.tip, "Crew-1: 16 Nov 2020 to 2 May 2021 · ISS");
+        assert_eq!(crew_9.tip, "Crew-9: 28 Sep 2024, ongoing");
+        assert_eq!(crew_1.docked.len(), 1);
+        assert!(crew_9.docked.is_empty());
+        // 2020 to 2026: a tick every two years, the first at the start of the axis.
+        let years: Vec<&str> = timeline
+            .ticks
+            .iter()
+            .map(|tick| tick.label.as_str())
             .collect();
-        assert_eq!(ticks, ["2020", "2022", "2024", "2026"]);
+        assert_eq!(years, ["2020", "2022", "2024", "2026"]);
+        assert_eq!(timeline.ticks[0].left, "0.0%");
+        assert_eq!(timeline.ticks[3].left, "100.0%");
+        assert_eq!(crew_1.offset, "14.5%", "mid-November 2020, on six years");
+        assert_eq!(crew_9.width, "19.4%", "to now");
         assert_eq!(
             flight_timeline(&flights[2..3], measure::from_unix(NOW)),
             None
         );
         let failed = flight_timeline(&flights[3..], measure::from_unix(NOW)).unwrap();
+        assert_eq!(failed.spans[0].tip, "STS-51-L: 28 Jan 1986, launch failed");
         assert!(
-            failed.contains("STS-51-L: 28 Jan 1986, launch failed"),
-            "{failed}"
-        );
-        assert!(
-            !failed.contains("data-ongoing"),
+            !failed.spans[0].ongoing,
             "a failed launch is not still flying"
         );
     }
@@ -795,39 +712,80 @@ mod tests {
             (8, Column::Loading),
             (2, Column::Ready(&results[1])),
         ];
-        let html = compare_table(&columns, &Paths::default(), "/public/placeholder.svg");
-        assert_eq!(all(&html, "data-compare-id"), ["1", "8", "2"]);
-        assert!(
-            html.contains(r#"<a class="compare-remove" href="/compare?ids=8,2">Remove</a>"#),
-            "{html}"
-        );
+        let table = compare_table(&columns, &Paths::default(), "/public/placeholder.svg");
+        let ids: Vec<u64> = table.heads.iter().map(|head| head.id).collect();
+        assert_eq!(ids, [1, 8, 2]);
+        assert_eq!(table.heads[0].remove, "/compare?ids=8,2");
+        assert_eq!(table.heads[1].title, Title::Loading);
+        let row = |label: &str| {
+            table
+                .rows
+                .iter()
+                .find(|row| row.label == label)
+                .unwrap()
+                .cells
+                .clone()
+        };
+        let image = |id: u64| Cell::Image {
+            src: "/public/placeholder.svg".to_string(),
+            alt: format!("Unnamed spacecraft #{id}"),
+        };
         assert_eq!(
-            all(&html, "src"),
-            ["/public/placeholder.svg", "/public/placeholder.svg"],
+            row("Image"),
+            [image(1), Cell::Empty, image(2)],
             "no image: the placeholder"
         );
-        assert!(
-            html.contains(r#"<a href="/?spacecraft_config=6">Crew Dragon</a>"#),
-            "{html}"
+        assert_eq!(
+            row("Configuration")[0],
+            Cell::Link {
+                text: "Crew Dragon".to_string(),
+                href: "/?spacecraft_config=6".to_string()
+            }
         );
-        let flights_row = html
-            .split("<tr>")
-            .find(|row| row.contains(">Flights<"))
-            .unwrap();
-        assert_eq!(all(flights_row, "data-width"), ["100.0%", "50.0%"]);
-        assert!(
-            flights_row.contains("<td></td>"),
+        let measure = |text: &str, bar: Option<&str>| Cell::Measure {
+            text: text.to_string(),
+            bar: bar.map(str::to_string),
+        };
+        assert_eq!(
+            row("Flights"),
+            [
+                measure("4", Some("100.0%")),
+                Cell::Empty,
+                measure("2", Some("50.0%"))
+            ],
             "the missing column stays empty"
         );
-        let turnaround = html
-            .split("<tr>")
-            .find(|row| row.contains("Fastest turnaround"))
-            .unwrap();
-        assert_eq!(turnaround.matches("no data").count(), 2);
+        assert_eq!(
+            row("Fastest turnaround"),
+            [
+                measure("no data", None),
+                Cell::Empty,
+                measure("no data", None)
+            ]
+        );
+        let labels: Vec<&str> = table.rows.iter().map(|row| row.label).collect();
+        assert_eq!(
+            labels,
+            [
+                "Image",
+                "Status",
+                "Configuration",
+                "Flights",
+                "Mission ends",
+                "Time in space",
+                "Time docked",
+                "Fastest turnaround",
+                "Type and agency",
+                "In use",
+                "Human-rated",
+                "Crew capacity",
+                "Maiden flight"
+            ]
+        );
     }
 
     #[test]
-    fn configuration_facts_escape_and_link_only_web_pages() {
+    fn configuration_facts_leave_out_blank_texts_and_link_only_web_pages() {
         let config: SpacecraftConfig = crate::api::decode(
             r#"{"id":6,"name":"Crew Dragon","in_use":true,"height":8.1,"crew_capacity":null,
                 "capability":"Carries <crew>","history":"  ","details":null,
@@ -836,19 +794,34 @@ mod tests {
         )
         .unwrap();
         let short = configuration_facts(&config, false);
-        assert!(short.contains("<dt>In use</dt><dd>Yes</dd>"), "{short}");
-        assert!(short.contains("<dt>Crew capacity</dt><dd>—</dd>"));
-        assert!(short.contains("<dt>Height</dt><dd>8.1 m</dd>"), "{short}");
-        assert!(!short.contains("<dt>Type</dt>") && !short.contains("<details"));
-        assert!(short.contains("<h3>Capability</h3><p class=\"prose\">Carries &lt;crew&gt;</p>"));
-        assert!(!short.contains("History"), "blank texts are left out");
-        assert!(
-            !short.contains("javascript") && short.contains(r#"href="https://spacex.com/dragon""#)
+        let stat = |facts: &Facts, label: &str| {
+            facts
+                .stats
+                .iter()
+                .find(|(name, _, _)| *name == label)
+                .map(|(_, value, wide)| (value.clone(), *wide))
+        };
+        assert_eq!(stat(&short, "In use"), Some(("Yes".to_string(), false)));
+        assert_eq!(
+            stat(&short, "Crew capacity"),
+            Some(("—".to_string(), false))
+        );
+        assert_eq!(stat(&short, "Height"), Some(("8.1 m".to_string(), false)));
+        assert_eq!(stat(&short, "Type"), None);
+        assert!(!short.folded);
+        assert_eq!(
+            short.texts,
+            [("Capability", "Carries <crew>".to_string())],
+            "blank texts are left out"
+        );
+        assert_eq!(
+            short.links,
+            [("More information", "https://spacex.com/dragon".to_string())]
         );
         let full = configuration_facts(&config, true);
-        assert!(full.contains("<dt>Type</dt><dd>Capsule</dd><"), "{full}");
-        assert!(full.contains("<dt>Agency</dt><dd>—</dd>"));
-        assert!(full.contains(r#"<div class="stat stat-wide"><dt>Launches</dt>"#));
-        assert!(full.contains("<details class=\"configuration-more\"><summary>"));
+        assert_eq!(full.stats[0], ("Type", "Capsule".to_string(), false));
+        assert_eq!(stat(&full, "Agency"), Some(("—".to_string(), false)));
+        assert_eq!(stat(&full, "Launches").map(|(_, wide)| wide), Some(true));
+        assert!(full.folded);
     }
 }

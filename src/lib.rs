@@ -9,7 +9,6 @@ pub mod compare;
 pub mod drawing;
 pub mod encoding;
 pub mod format;
-pub mod markup;
 pub mod measure;
 pub mod paging;
 pub mod query;

@@ -10,10 +10,17 @@ use spacecraft_explorer::api::models::{Image, Spacecraft};
 use spacecraft_explorer::api::quota::Quota;
 use spacecraft_explorer::api::ApiError;
 use spacecraft_explorer::components::card::SpacecraftCard;
+use spacecraft_explorer::components::chart::ResultsChart;
+use spacecraft_explorer::components::compare_table::CompareTable;
 use spacecraft_explorer::components::compare_tray::Tray;
 use spacecraft_explorer::components::settings_panel::QuotaMeter;
 use spacecraft_explorer::components::status::{ErrorNotice, FieldError};
+use spacecraft_explorer::components::timeline::FlightTimeline;
 use spacecraft_explorer::context::AppContext;
+use spacecraft_explorer::drawing::{
+    Cell, CompareLayout, Head, Row, Span, Stretch, Tick, Timeline, Title,
+};
+use spacecraft_explorer::query::Query;
 use spacecraft_explorer::routes::Paths;
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -112,6 +119,127 @@ async fn a_card_shows_the_spacecraft_for_people() {
         .unwrap_or_default()
         .contains("thumbnail"));
     assert_eq!(image.get_attribute("loading").as_deref(), Some("lazy"));
+}
+
+/// The inline style of the first element `css` finds: what the CSSOM was given.
+fn style_of(root: &HtmlElement, css: &str) -> (String, String, String) {
+    let element: HtmlElement = root
+        .query_selector(css)
+        .expect("valid selector")
+        .unwrap_or_else(|| panic!("no element {css}"))
+        .unchecked_into();
+    let style = element.style();
+    let property = |name: &str| style.get_property_value(name).unwrap_or_default();
+    (property("left"), property("margin-left"), property("width"))
+}
+
+#[wasm_bindgen_test]
+async fn the_chart_sizes_its_bars_through_the_cssom_and_keeps_names_as_text() {
+    let mut long = seed_craft(0);
+    long.flights_count = Some(4);
+    let mut short = seed_craft(1);
+    short.name = "<b>Freedom</b>".into();
+    short.flights_count = Some(1);
+    let mut unknown = seed_craft(2);
+    unknown.flights_count = None;
+    let root = host();
+    let _mounted = mount_to(root.clone(), move || {
+        provide_context(context());
+        view! { <ResultsChart results=vec![long, short, unknown] query=Query::parse("view=chart") /> }
+    });
+    tick().await;
+
+    assert_eq!(style_of(&root, ".chart-tick:last-child").0, "100%");
+    let bars = root.query_selector_all(".chart-bar").expect("css");
+    assert_eq!(bars.length(), 3);
+    assert_eq!(
+        style_of(&root, ".chart-bar:nth-child(1) .bar-fill").2,
+        "100%"
+    );
+    assert_eq!(
+        style_of(&root, ".chart-bar:nth-child(2) .bar-fill").2,
+        "25%"
+    );
+    assert!(
+        root.query_selector("[data-no-data] .bar-fill")
+            .expect("css")
+            .is_none(),
+        "no data, no bar"
+    );
+    assert!(
+        root.query_selector(".chart b").expect("css").is_none(),
+        "names are text"
+    );
+    assert_eq!(
+        text_of(&root, ".chart-bar:nth-child(2) .bar-label"),
+        "<b>Freedom</b>"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn the_timeline_and_the_compare_bars_are_placed_through_the_cssom() {
+    let timeline = Timeline {
+        spans: vec![Span {
+            id: 11,
+            ongoing: true,
+            second_lane: true,
+            offset: "12.5%".into(),
+            width: "50.0%".into(),
+            docked: vec![Stretch {
+                offset: "10.0%".into(),
+                width: "80.0%".into(),
+            }],
+            tip: "Crew-1: 16 Nov 2020, ongoing".into(),
+        }],
+        ticks: vec![Tick {
+            left: "25.0%".into(),
+            label: "2020".into(),
+        }],
+    };
+    let layout = CompareLayout {
+        heads: vec![Head {
+            id: 5,
+            title: Title::Loading,
+            remove: "/compare".into(),
+        }],
+        rows: vec![Row {
+            label: "Flights",
+            cells: vec![Cell::Measure {
+                text: "4".into(),
+                bar: Some("40.0%".into()),
+            }],
+        }],
+    };
+    let root = host();
+    let _mounted = mount_to(root.clone(), move || {
+        view! {
+            <FlightTimeline timeline />
+            <CompareTable layout />
+        }
+    });
+    tick().await;
+
+    let flight = root
+        .query_selector("li[data-flight-id='11']")
+        .expect("css")
+        .expect("the flight");
+    assert_eq!(flight.class_name(), "timeline-flight timeline-lane-2");
+    assert_eq!(flight.get_attribute("data-ongoing").as_deref(), Some(""));
+    assert_eq!(flight.get_attribute("tabindex").as_deref(), Some("0"));
+    let (_, offset, width) = style_of(&root, ".timeline-flight");
+    assert_eq!((offset.as_str(), width.as_str()), ("12.5%", "50%"));
+    let (_, offset, width) = style_of(&root, ".timeline-docked");
+    assert_eq!((offset.as_str(), width.as_str()), ("10%", "80%"));
+    assert_eq!(style_of(&root, ".timeline-tick").0, "25%");
+    assert_eq!(
+        text_of(&root, ".timeline-tip"),
+        "Crew-1: 16 Nov 2020, ongoing"
+    );
+    assert_eq!(style_of(&root, ".compare-bar-fill").2, "40%");
+    assert_eq!(
+        text_of(&root, "th[data-compare-id='5'] .compare-remove"),
+        "Remove"
+    );
 }
 
 #[wasm_bindgen_test]

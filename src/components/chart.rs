@@ -1,11 +1,10 @@
 //! The results as a chart: the Cards | Chart switch, the measure to draw when the ordering does
-//! not pick one, and the chart itself (drawn by `drawing`, no chart crate: its bytes would be
+//! not pick one, and the chart itself (laid out by `drawing`, no chart crate: its bytes would be
 //! paid by every visitor).
 
 use crate::api::models::Spacecraft;
-use crate::components::drawn::Drawn;
 use crate::context::AppContext;
-use crate::drawing;
+use crate::drawing::{self, ChartLayout};
 use crate::query::{Query, SortField, View};
 use leptos::prelude::*;
 
@@ -63,9 +62,67 @@ pub fn ViewSwitch(query: Memo<Query>, on_change: Callback<(Query, bool)>) -> imp
     }
 }
 
-/// One page of results as bars of `query`'s chart measure (see `drawing::results_chart`).
+/// One page of results as bars of `query`'s chart measure (see `drawing::results_chart`); a
+/// missing value says "no data" rather than drawing a bar that reads as zero. A table carries
+/// the same numbers for screen readers.
 #[component]
 pub fn ResultsChart(results: Vec<Spacecraft>, query: Query) -> impl IntoView {
     let paths = expect_context::<AppContext>().paths;
-    view! { <Drawn markup=drawing::results_chart(&results, &query, &paths) /> }
+    let ChartLayout {
+        caption,
+        measure,
+        ticks,
+        bars,
+    } = drawing::results_chart(&results, &query, &paths);
+    let table_rows = bars
+        .iter()
+        .map(|bar| {
+            view! {
+                <tr>
+                    <th scope="row">{bar.name.clone()}</th>
+                    <td>{bar.text.clone()}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+
+    view! {
+        <figure class="chart" data-testid="chart">
+            <figcaption class="chart-caption">{caption.clone()}</figcaption>
+            <div class="chart-axis" aria-hidden="true">
+                {ticks.into_iter().map(|tick| view! {
+                    <span class="chart-tick" style:left=tick.left>{tick.label}</span>
+                }).collect_view()}
+            </div>
+            <ol class="chart-bars" role="list" aria-label=caption.clone()>
+                {bars.into_iter().map(|bar| view! {
+                    <li
+                        class="chart-bar"
+                        data-bar-id=bar.id.to_string()
+                        data-value=bar.value.map(|value| value.to_string())
+                        data-no-data=bar.value.is_none().then_some("")
+                    >
+                        <a class="bar-label" href=bar.href>{bar.name}</a>
+                        <span class="bar-track">
+                            {bar.width.map(|width| view! { <span class="bar-fill" style:width=width></span> })}
+                            <span class="bar-value">{bar.text}</span>
+                        </span>
+                    </li>
+                }).collect_view()}
+            </ol>
+            // A table is never narrower than its content: the hiding box holds it.
+            <div class="visually-hidden">
+                <table>
+                    <caption>{caption}</caption>
+                    <thead>
+                        <tr>
+                            <th scope="col">"Spacecraft"</th>
+                            <th scope="col">{measure}</th>
+                        </tr>
+                    </thead>
+                    <tbody>{table_rows}</tbody>
+                </table>
+            </div>
+        </figure>
+    }
 }

@@ -4,20 +4,56 @@
 use crate::api::client;
 use crate::api::loader::use_latest;
 use crate::api::models::SpacecraftConfig;
-use crate::components::drawn::Drawn;
+use crate::components::card::Stat;
 use crate::components::image::CreditedImage;
 use crate::components::loaded::Loaded;
 use crate::components::status::SkeletonText;
 use crate::context::AppContext;
-use crate::drawing;
+use crate::drawing::{self, Facts};
 use crate::format::or_dash;
 use leptos::prelude::*;
 
-/// What LL2 knows of a configuration (see `drawing::configuration_facts`): static once drawn,
-/// so drawn as markup.
+/// What LL2 knows of a configuration (see `drawing::configuration_facts`): key facts, then its
+/// long texts (folded away when `full`), then links to web pages about it.
 #[component]
 pub fn ConfigurationFacts(config: SpacecraftConfig, #[prop(optional)] full: bool) -> impl IntoView {
-    view! { <Drawn markup=drawing::configuration_facts(&config, full) /> }
+    let Facts {
+        stats,
+        texts,
+        folded,
+        links,
+    } = drawing::configuration_facts(&config, full);
+    let texts = (!texts.is_empty()).then(|| {
+        let prose = texts
+            .into_iter()
+            .map(|(label, text)| view! { <h3>{label}</h3><p class="prose">{text}</p> })
+            .collect_view();
+        if folded {
+            view! {
+                <details class="configuration-more">
+                    <summary>"Capability, history and details"</summary>
+                    {prose}
+                </details>
+            }
+            .into_any()
+        } else {
+            prose.into_any()
+        }
+    });
+
+    view! {
+        <dl class="stats">
+            {stats.into_iter().map(|(label, value, wide)| view! { <Stat label value wide /> }).collect_view()}
+        </dl>
+        {texts}
+        {(!links.is_empty()).then(|| view! {
+            <ul class="links">
+                {links.into_iter().map(|(label, href)| view! {
+                    <li><a href=href rel="noopener noreferrer" target="_blank">{label}</a></li>
+                }).collect_view()}
+            </ul>
+        })}
+    }
 }
 
 /// Above the grid of one configuration's spacecraft: what that configuration is. One lookup

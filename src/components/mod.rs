@@ -2,12 +2,13 @@
 
 pub mod card;
 pub mod chart;
+pub mod compare_table;
 pub mod compare_tray;
 pub mod configuration;
-pub mod drawn;
 pub mod filters;
 pub mod image;
 pub mod loaded;
 pub mod pager;
 pub mod settings_panel;
 pub mod status;
+pub mod timeline;

@@ -38,17 +38,22 @@ pub fn ErrorNotice(
     }
 }
 
-/// Grey cards in the shape of the real ones while a page loads, as markup for a list that only
-/// ever holds them: set as one `inner_html`, the browser builds it instead of the app node by
-/// node (index.html's static first paint holds the same markup).
-pub fn skeleton_cards_html(count: usize) -> String {
-    const CARD: &str = concat!(
-        r#"<li aria-hidden="true"><div class="card card-skeleton"><div class="card-media"></div>"#,
-        r#"<div class="card-body"><div class="skeleton-line skeleton-title"></div>"#,
-        r#"<div class="skeleton-line"></div><div class="skeleton-line skeleton-short"></div>"#,
-        "</div></div></li>"
-    );
-    CARD.repeat(count)
+/// Grey cards in the shape of the real ones while a page loads (index.html's static first
+/// paint holds the same markup, so the swap does not move anything).
+#[component]
+pub fn SkeletonCards(count: usize) -> impl IntoView {
+    view! {
+        <ul class="card-grid" role="list">
+            {(0..count).map(|_| view! {
+                <li aria-hidden="true">
+                    <div class="card card-skeleton">
+                        <div class="card-media"></div>
+                        <div class="card-body"><SkeletonText /></div>
+                    </div>
+                </li>
+            }).collect_view()}
+        </ul>
+    }
 }
 
 /// Grey lines in the shape of a heading and two lines of text.

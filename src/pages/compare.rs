@@ -10,7 +10,7 @@ use crate::api::loader::{use_latest, Cached, Load, Loader};
 use crate::api::models::Spacecraft;
 use crate::api::seen;
 use crate::compare::{CompareQuery, MAX};
-use crate::components::drawn::Drawn;
+use crate::components::compare_table::CompareTable;
 use crate::context::AppContext;
 use crate::drawing::{self, Column};
 use crate::head;
@@ -174,7 +174,7 @@ fn Comparison(ids: Vec<u64>) -> impl IntoView {
                     <button type="button" class="button button-quiet" on:click=retry_failed>"Retry"</button>
                 </p>
             })}
-            <Drawn markup=drawing::compare_table(&table, &paths, &placeholder) />
+            <CompareTable layout=drawing::compare_table(&table, &paths, &placeholder) />
         }
     }
 }

@@ -7,7 +7,7 @@ use crate::api::models::{Image, SpacecraftConfig};
 use crate::catalog::{Grouping, IndexQuery};
 use crate::components::image::FallbackImage;
 use crate::components::loaded::Loaded;
-use crate::components::status::skeleton_cards_html;
+use crate::components::status::SkeletonCards;
 use crate::context::AppContext;
 use crate::format::group_thousands;
 use crate::head;
@@ -86,7 +86,7 @@ pub fn ConfigurationsPage() -> impl IntoView {
                 class="results"
                 testid="configurations"
                 label="Configurations"
-                loading=|| view! { <ul class="card-grid" role="list" inner_html=skeleton_cards_html(12)></ul> }
+                loading=|| view! { <SkeletonCards count=12 /> }
                 ready=index
             />
         </div>

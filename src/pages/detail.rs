@@ -7,9 +7,9 @@ use crate::api::models::{Flight, Spacecraft};
 use crate::api::ApiError;
 use crate::components::card::{badges, Stat};
 use crate::components::configuration::ConfigurationFacts;
-use crate::components::drawn::Drawn;
 use crate::components::image::CreditedImage;
 use crate::components::loaded::Loaded;
+use crate::components::timeline::FlightTimeline;
 use crate::context::AppContext;
 use crate::drawing;
 use crate::format::{self, or_dash, NO_VALUE};
@@ -133,7 +133,7 @@ fn FlightHistory(flights: Vec<Flight>) -> impl IntoView {
     view! {
         <section class="detail-section" aria-labelledby="flights-heading">
             <h2 id="flights-heading">"Flights ("{count}")"</h2>
-            {drawing::flight_timeline(&flights, measure::from_unix(now_ms() / 1000)).map(|markup| view! { <Drawn markup /> })}
+            {drawing::flight_timeline(&flights, measure::from_unix(now_ms() / 1000)).map(|timeline| view! { <FlightTimeline timeline /> })}
             {if flights.is_empty() {
                 view! { <p>"No flights recorded."</p> }.into_any()
             } else {

@@ -12,7 +12,7 @@ use crate::components::configuration::ConfigurationHeader;
 use crate::components::filters::{Change, Filters};
 use crate::components::loaded::Loaded;
 use crate::components::pager::{Pager, ResultCount};
-use crate::components::status::{skeleton_cards_html, EmptyResults};
+use crate::components::status::{EmptyResults, SkeletonCards};
 use crate::context::AppContext;
 use crate::head;
 use crate::paging::range_text;
@@ -123,11 +123,7 @@ pub fn GridPage() -> impl IntoView {
                 label="Results"
                 loading=move || view! {
                     <p class="result-count result-count-loading" data-testid="loading">"Loading spacecraft…"</p>
-                    <ul
-                        class="card-grid"
-                        role="list"
-                        inner_html=skeleton_cards_html(query.get_untracked().page_size().min(20) as usize)
-                    ></ul>
+                    <SkeletonCards count=query.get_untracked().page_size().min(20) as usize />
                 }
                 ready=summary
             >
