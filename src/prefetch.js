@@ -138,7 +138,7 @@
   // settled grid view is kept for the next visit's first paint, stamped with the stored answer
   // it shows (api/cache.rs) and the build (the hashed URL of its glue), beside the answers and
   // under their bound: "<stored_at>\n<build>\n<html>". Not a view sized through the CSSOM (the
-  // chart, markup.rs): as markup its sizes would be style attributes, which the policy refuses.
+  // chart's `style:` lengths): as markup they would be style attributes, which the policy refuses.
   // The stamp of a stored entry (cache::Entry, "<stored_at ms>\n…"), and where this page's kept
   // rendering is stored.
   const stampOf = (text) => /^(\+?\d+)\n/.exec(text);
