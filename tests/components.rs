@@ -281,7 +281,11 @@ async fn the_compare_toggle_keeps_at_most_four_for_the_tab() {
         .get_item("spacecraft-explorer.compare")
         .unwrap()
         .unwrap_or_default();
-    assert_eq!(stored.lines().count(), 3, "kept for the tab: {stored}");
+    assert_eq!(
+        spacecraft_explorer::compare::parse_tray(&stored).len(),
+        3,
+        "kept for the tab: {stored}"
+    );
 }
 
 #[wasm_bindgen_test]
