@@ -23,7 +23,6 @@ beforeEach(async () => {
   pinQuota(app.standin, { current_use: 3 });
 });
 
-const sleep = (ms) => new Promise((done) => setTimeout(done, ms));
 const MINUTE = 60_000;
 const apiListUrl = (query) => `${app.standin.base}/spacecraft/${query ? `?${query}` : ''}`;
 const listRequestsFor = (query) => app.listRequests().filter((request) => request.query === query);
@@ -62,7 +61,7 @@ test('a view seen in a closed tab opens in a new tab from storage, with no reque
   pinQuota(app.standin, { current_use: 3 });
   await app.open('/?ordering=-flights_count');
   await app.waitForCards(app.expectedIds('ordering=-flights_count'));
-  await sleep(800);
+  await app.quiet(); // "no request" is an absence: watched for a while
   assert.deepEqual(app.listRequests(), [], 'the stored answer was used');
   assert.equal(await browser.exec(`return !!document.querySelector('[data-testid=saved-notice]');`), false,
     'online and fresh: no notice');
