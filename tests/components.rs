@@ -411,14 +411,19 @@ async fn a_throttle_with_a_short_wait_retries_by_itself() {
     });
     tick().await;
     assert!(text_of(&root, "[data-testid=throttle-wait]").contains("1 s"));
-    gloo_timeout(1600).await;
-    assert_eq!(retries.get_untracked(), 1, "retried when the wait ran out");
-    gloo_timeout(1000).await;
+    wait_for("the retry when the wait ran out", || {
+        retries.get_untracked() == 1
+    })
+    .await;
+    // A second run would come a tick of the countdown (250 ms) later, or a whole wait (1 s)
+    // later if the countdown started over: watch a little longer than that.
+    quiet_period(1_200).await;
     assert_eq!(retries.get_untracked(), 1, "and only once");
 }
 
 /// Mounts a view of a `use_latest` loader whose fetch answers `"<key>#<call>"` after the
-/// key's number of milliseconds; returns the root, the key signal, the calls made and a retry.
+/// key's number of milliseconds; returns the root, the key signal, the calls made, the keys
+/// whose answer time has come (noted even when the loader has dropped the request) and a retry.
 async fn mount_loader(
     first_key: u32,
     cached: fn(&u32) -> Cached<String>,
@@ -426,14 +431,17 @@ async fn mount_loader(
     HtmlElement,
     RwSignal<u32>,
     Rc<RefCell<Vec<u32>>>,
+    Rc<RefCell<Vec<u32>>>,
     Callback<()>,
     impl Sized,
 ) {
     let root = host();
     let key = RwSignal::new(first_key);
     let calls = Rc::new(RefCell::new(Vec::new()));
+    let due = Rc::new(RefCell::new(Vec::new()));
     let retry_slot = RwSignal::new(None::<Callback<()>>);
     let log = calls.clone();
+    let due_log = due.clone();
     let mounted = mount_to(root.clone(), move || {
         let loader = use_latest(
             move || Some(key.get()),
@@ -441,8 +449,10 @@ async fn mount_loader(
             move |key: u32| {
                 log.borrow_mut().push(key);
                 let call = log.borrow().len();
+                let due_log = due_log.clone();
+                let answer = after_ms(key, move || due_log.borrow_mut().push(key));
                 async move {
-                    gloo_timeout(key as i32).await;
+                    answer.await;
                     Ok::<String, ApiError>(format!("{key}#{call}"))
                 }
             },
@@ -458,16 +468,17 @@ async fn mount_loader(
     });
     tick().await;
     let retry = retry_slot.get_untracked().expect("the loader is mounted");
-    (root, key, calls, retry, mounted)
+    (root, key, calls, due, retry, mounted)
 }
 
 #[wasm_bindgen_test]
 async fn a_newer_request_wins_and_a_late_answer_never_overwrites_it() {
-    let (root, key, calls, _retry, _mounted) = mount_loader(300, |_| Cached::Miss).await;
+    let (root, key, calls, due, _retry, _mounted) = mount_loader(300, |_| Cached::Miss).await;
     assert_eq!(text_of(&root, "p"), "loading");
     key.set(20);
-    tick().await;
-    gloo_timeout(450).await;
+    wait_for("the newer answer", || text_of(&root, "p") == "20#2").await;
+    wait_for("the older answer's time", || due.borrow().contains(&300)).await;
+    settle().await;
     assert_eq!(
         text_of(&root, "p"),
         "20#2",
@@ -478,22 +489,19 @@ async fn a_newer_request_wins_and_a_late_answer_never_overwrites_it() {
 
 #[wasm_bindgen_test]
 async fn the_same_key_never_asks_twice_but_retry_asks_again() {
-    let (root, key, calls, retry, _mounted) = mount_loader(10, |_| Cached::Miss).await;
-    gloo_timeout(60).await;
-    assert_eq!(text_of(&root, "p"), "10#1");
+    let (root, key, calls, _due, retry, _mounted) = mount_loader(10, |_| Cached::Miss).await;
+    wait_for("the first answer", || text_of(&root, "p") == "10#1").await;
     key.set(10);
-    tick().await;
-    gloo_timeout(60).await;
+    settle().await;
+    // A new call would be logged the moment the loader makes it, in the effect just run.
     assert_eq!(calls.borrow().len(), 1, "setting the same key is no news");
     retry.run(());
-    tick().await;
-    gloo_timeout(60).await;
-    assert_eq!(text_of(&root, "p"), "10#2");
+    wait_for("the retried answer", || text_of(&root, "p") == "10#2").await;
 }
 
 #[wasm_bindgen_test]
 async fn a_stale_answer_shows_at_once_and_is_refreshed_in_the_background() {
-    let (root, _key, calls, _retry, _mounted) = mount_loader(30, |_| Cached::Stale {
+    let (root, _key, calls, _due, _retry, _mounted) = mount_loader(30, |_| Cached::Stale {
         value: "old".to_string(),
         stored_at: 1,
         may_refresh: true,
@@ -504,19 +512,19 @@ async fn a_stale_answer_shows_at_once_and_is_refreshed_in_the_background() {
         "old",
         "no loading state for a stale answer"
     );
-    gloo_timeout(100).await;
-    assert_eq!(text_of(&root, "p"), "30#1");
+    wait_for("the refreshed answer", || text_of(&root, "p") == "30#1").await;
     assert_eq!(calls.borrow().len(), 1);
 }
 
 #[wasm_bindgen_test]
 async fn a_fresh_answer_costs_no_request() {
-    let (root, _key, calls, _retry, _mounted) = mount_loader(30, |_| Cached::Fresh {
+    let (root, _key, calls, _due, _retry, _mounted) = mount_loader(30, |_| Cached::Fresh {
         value: "cached".to_string(),
         stored_at: 1,
     })
     .await;
-    gloo_timeout(60).await;
+    // A request would be logged the moment the loader makes it, in the effect run at mount.
+    settle().await;
     assert_eq!(text_of(&root, "p"), "cached");
     assert!(calls.borrow().is_empty());
 }
@@ -562,8 +570,57 @@ async fn the_quota_meter_shows_use_and_the_wait() {
     );
 }
 
-/// Waits `ms` milliseconds in the browser.
-async fn gloo_timeout(ms: i32) {
+/// Waits, a few milliseconds at a time, until `condition` holds; fails the test after 10 s
+/// saying what it waited for. The tests wait for what they are about, not for a fixed time, so
+/// a busy machine makes them slower, never wrong.
+async fn wait_for(what: &str, condition: impl Fn() -> bool) {
+    let deadline = js_sys::Date::now() + 10_000.0;
+    while !condition() {
+        assert!(
+            js_sys::Date::now() < deadline,
+            "timed out waiting for {what}"
+        );
+        pause(10).await;
+    }
+}
+
+/// Lets everything already under way finish: the browser's pending callbacks and promise jobs
+/// (a macrotask runs after them), then Leptos's effects.
+async fn settle() {
+    pause(0).await;
+    tick().await;
+}
+
+/// The one wait by the clock, for a check that something does NOT happen: an absence has no
+/// moment to wait for, so the test watches for `ms` instead.
+async fn quiet_period(ms: i32) {
+    pause(ms).await;
+}
+
+/// A future that resolves after `ms`, having first run `on_time`: the timer starts at once and
+/// runs out even if nobody awaits the future any more (as when the loader drops a request).
+fn after_ms(ms: u32, on_time: impl FnOnce() + 'static) -> impl std::future::Future<Output = ()> {
+    let mut on_time = Some(on_time);
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let on_time = on_time.take();
+        set_timeout(
+            move || {
+                if let Some(on_time) = on_time {
+                    on_time();
+                }
+                let _ = resolve.call0(&wasm_bindgen::JsValue::NULL);
+            },
+            std::time::Duration::from_millis(ms.into()),
+        );
+    });
+    let answer = wasm_bindgen_futures::JsFuture::from(promise);
+    async move {
+        let _ = answer.await;
+    }
+}
+
+/// Waits `ms` milliseconds in the browser (0: until the browser's queued work has run).
+async fn pause(ms: i32) {
     let promise = js_sys::Promise::new(&mut |resolve, _| {
         let _ = web_sys::window()
             .expect("window")

@@ -15,9 +15,6 @@ import { durationSeconds } from '../ll2-standin/dataset.mjs';
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const SUB_DIST = resolve(ROOT, process.env.E2E_DIST_SUB || 'target/e2e-dist-sub');
 
-const sleep = (ms) => new Promise((done) => setTimeout(done, ms));
-/** How long the stand-in must hear nothing for the app to count as idle. */
-const QUIET_MS = 1000;
 const WAIT = 15_000;
 
 // ---------------------------------------------------------------------------------------------
@@ -151,18 +148,9 @@ function helpers(getApp) {
     });
   };
 
-  /** Waits until the stand-in has heard nothing for QUIET_MS. */
-  const quiet = async () => {
-    let count = getApp().standin.requests().length;
-    let since = Date.now();
-    const deadline = Date.now() + WAIT;
-    while (Date.now() - since < QUIET_MS) {
-      await sleep(100);
-      const now = getApp().standin.requests().length;
-      if (now !== count) [count, since] = [now, Date.now()];
-      if (Date.now() > deadline) throw new Error('the app never stopped asking the API');
-    }
-  };
+  /** Waits until the stand-in has heard nothing for a while: the app asks nothing more
+   *  (an absence, so watched for, see `quietPeriod`). */
+  const quiet = () => getApp().quiet();
 
   /** Asserts that no request the stand-in received carries the app's own parameters. */
   const assertNoAppParams = () => {

@@ -6,12 +6,10 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { seriousViolations } from './support/axe.mjs';
-import { clickOn, shareApp } from './support/harness.mjs';
+import { clickOn, shareApp, until } from './support/harness.mjs';
 import { eachTestAFreshVisitor, freshVisitor, humanDuration, kindOf, pinQuota, spending, urlOf } from './support/sessions.mjs';
 import { durationSeconds } from '../ll2-standin/dataset.mjs';
 
-const sleep = (ms) => new Promise((done) => setTimeout(done, ms));
-const QUIET_MS = 1000;
 const WAIT = 15_000;
 const MAX_CHOSEN = 4;
 
@@ -140,18 +138,9 @@ describe('comparing spacecraft', () => {
   const readToggles = () => browser.exec(READ_TOGGLES);
   const readCompare = () => browser.exec(READ_COMPARE);
 
-  /** Waits until the stand-in has heard nothing for QUIET_MS. */
-  const quiet = async () => {
-    let count = app.standin.requests().length;
-    let since = Date.now();
-    const deadline = Date.now() + WAIT;
-    while (Date.now() - since < QUIET_MS) {
-      await sleep(100);
-      const now = app.standin.requests().length;
-      if (now !== count) [count, since] = [now, Date.now()];
-      if (Date.now() > deadline) throw new Error('the app never stopped asking the API');
-    }
-  };
+  /** Waits until the stand-in has heard nothing for a while: the app asks nothing more
+   *  (an absence, so watched for, see `quietPeriod`). */
+  const quiet = () => app.quiet();
   /** Quota-spending requests since the stand-in's log had `mark` entries. */
   const spentSince = (mark = 0) => spending(app.standin.requests().slice(mark));
 
@@ -235,17 +224,19 @@ describe('comparing spacecraft', () => {
    */
   const waitForComparison = async (ids) => {
     await waitForColumns(ids);
-    const deadline = Date.now() + WAIT;
-    for (;;) {
-      const page = await readCompare();
+    let last = null;
+    return until(async () => {
+      const shown = await readCompare();
       try {
-        assertComparison(page, ids);
-        return page;
+        assertComparison(shown, ids);
+        return shown;
       } catch (error) {
-        if (Date.now() > deadline) throw error;
+        last = error;
+        return null;
       }
-      await sleep(100);
-    }
+    }, { timeout: WAIT, message: `the comparison of ${JSON.stringify(ids)}` }).catch((error) => {
+      throw last ?? error;
+    });
   };
 
   /** Waits until the compare page shows these columns (th[data-compare-id] in the header row). */
@@ -361,7 +352,7 @@ describe('comparing spacecraft', () => {
     const css = `article[data-spacecraft-id="${fifth}"] button[data-compare-toggle]`;
     const disabled = await browser.exec(`return document.querySelector(arguments[0]).disabled;`, css);
     await click(css); // a disabled button ignores the click; an enabled one must refuse
-    await sleep(300);
+    await quiet(); // a refusal is something that does not happen: watched for a while
     assert.equal(await browser.exec(`return document.querySelector(arguments[0]).getAttribute('aria-pressed');`, css), 'false',
       `the ${MAX_CHOSEN + 1}th toggle is refused (disabled: ${disabled})`);
     await waitForTray(four);

@@ -13,9 +13,6 @@ import { breakdown, freshVisitor, hover, mouseAway, ofKind, spending, urlOf } fr
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const SUB_DIST = resolve(ROOT, process.env.E2E_DIST_SUB || 'target/e2e-dist-sub');
 
-const sleep = (ms) => new Promise((done) => setTimeout(done, ms));
-/** How long to wait after a view has settled for anything late to reach the stand-in. */
-const QUIET_MS = 1000;
 const WAIT = { timeout: 15_000 };
 
 /** The two pages of the configuration list, as the app asks for them (README: 130 configurations). */
@@ -355,7 +352,7 @@ describe('browsing by configuration', () => {
     await h.waitForConfigIds(dragons);
     await app.waitForSearch('search=dragon');
     assert.equal(await app.historyLength(), historyBefore, 'typing replaces the address, it adds no history entry');
-    await sleep(QUIET_MS);
+    await app.quiet(); // nothing more is asked
     assert.deepEqual(spending(app.standin.requests()).map(urlOf), [], 'the list is narrowed in the page, with no request');
 
     await clickOn(browser, 'article[data-configuration-id="3"] a[href*="spacecraft_config=3"]');
@@ -616,7 +613,7 @@ describe('browsing by configuration', () => {
     await app.open('/?spacecraft_config=3');
     await h.waitForGrid('spacecraft_config=3');
     await h.waitForHeader(3);
-    await sleep(QUIET_MS);
+    await app.quiet(); // nothing more is asked
     const first = spending(app.standin.requests());
     assert.deepEqual(configRecordRequests(first).map(urlOf), ['/2.3.0/spacecraft_configurations/3/'],
       `one request for the header: ${JSON.stringify(breakdown(first))}`);
@@ -640,7 +637,7 @@ describe('browsing by configuration', () => {
     await clickOn(browser, `article[data-spacecraft-id="${craft.id}"] a.card-config-link`);
     await h.waitForGrid('spacecraft_config=3');
     await h.waitForHeader(3);
-    await sleep(QUIET_MS);
+    await app.quiet(); // nothing more is asked
     const again = spending(app.standin.requests());
     assert.deepEqual(ofKind(again, 'configurations').map(urlOf), [],
       `no configuration request after the reload: ${JSON.stringify(breakdown(again))}`);
@@ -650,7 +647,7 @@ describe('browsing by configuration', () => {
     await freshVisitor(app);
     await mouseAway(browser);
     await h.openConfigurations();
-    await sleep(QUIET_MS);
+    await app.quiet(); // nothing more is asked
     const first = spending(app.standin.requests());
     assert.deepEqual(first.map(urlOf).sort(), [...CONFIG_LIST_URLS].sort(),
       `exactly the two pages of configurations: ${JSON.stringify(breakdown(first))}`);
@@ -659,7 +656,7 @@ describe('browsing by configuration', () => {
     await browser.refresh();
     await app.settled();
     await h.waitForConfigIds(h.allConfigIds());
-    await sleep(QUIET_MS);
+    await app.quiet(); // nothing more is asked
     assert.deepEqual(spending(app.standin.requests()).map(urlOf), [], 'a reload asks nothing');
 
     // The grid's configuration filter reads the same stored list.
@@ -670,7 +667,7 @@ describe('browsing by configuration', () => {
       `return document.querySelectorAll('select[name=spacecraft_config] option[value]:not([value=""])').length >= arguments[0];`,
       { ...WAIT, args: [CONFIG_COUNT], message: `${CONFIG_COUNT} configuration options` },
     );
-    await sleep(QUIET_MS);
+    await app.quiet(); // nothing more is asked
     const later = spending(app.standin.requests());
     assert.deepEqual(ofKind(later, 'configurations').map(urlOf), [],
       `the grid's filter reused the list: ${JSON.stringify(breakdown(later))}`);

@@ -6,7 +6,7 @@
 // and a typical browsing session, whose request count is printed for comparison.
 import { after, afterEach, before, beforeEach, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { choose, clickOn, openApp, typeInto, openSettings } from './support/harness.mjs';
+import { choose, clickOn, openApp, typeInto, openSettings, until } from './support/harness.mjs';
 import {
   WATCH_PAINTED_LOADING, breakdown, cacheEntry, freshVisitor, hover, kindOf, mouseAway, ofKind, onEveryNewDocument,
   paintedLoading, pinQuota, repeated, report, spending, typicalSession, urlOf, watchPaintedLoading, writeCacheEntry,
@@ -15,7 +15,6 @@ import {
 let app;
 let browser;
 
-const sleep = (ms) => new Promise((done) => setTimeout(done, ms));
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 
@@ -43,6 +42,9 @@ afterEach(async () => {
   await app.consoleErrors();
 });
 
+/** Watches until the stand-in has heard nothing for a while (see `quietPeriod`): most checks
+ *  here are that the app asks nothing more, an absence no condition can wait for. */
+const quiet = () => app.quiet();
 /** Quota-spending requests since the last reset. */
 const spent = () => spending(app.standin.requests());
 /** Spending requests of one kind since the last reset. */
@@ -94,7 +96,7 @@ test('a first visit asks for the list and the statuses once each, and not for co
   await mouseAway(browser);
   await openGrid('');
   await statusesLoaded();
-  await sleep(1000); // anything lazy or late would have been sent by now
+  await quiet(); // anything lazy or late would have been sent by now
   assertSpentExactly([listUrl(''), '/2.3.0/config/spacecraft_statuses/?limit=100'], 'a first visit');
   assert.equal(spentOn('configurations').length, 0, 'configurations wait until the user reaches for them');
 });
@@ -103,7 +105,7 @@ test('configurations load when the user first focuses their filter, each page on
   await mouseAway(browser);
   await openGrid('');
   await statusesLoaded();
-  await sleep(500);
+  await quiet();
   assert.equal(spentOn('configurations').length, 0, 'not on page load');
 
   await clickOn(browser, 'input[data-testid=config-filter]');
@@ -115,7 +117,7 @@ test('configurations load when the user first focuses their filter, each page on
   await clickOn(browser, 'input[name=search]');
   await clickOn(browser, 'input[data-testid=config-filter]');
   await hover(browser, 'select[name=spacecraft_config]');
-  await sleep(500);
+  await quiet();
   assert.equal(spentOn('configurations').length, 2, describeRequests(spent()));
 
   // A lookup is kept in localStorage for a day: a reload (or a new tab) does not ask again.
@@ -129,7 +131,7 @@ test('configurations load when the user first focuses their filter, each page on
   await app.open('/');
   await clickOn(browser, 'input[data-testid=config-filter]');
   await configurationsLoaded();
-  await sleep(500);
+  await quiet();
   assert.equal(spentOn('configurations').length, 0, `configurations came from localStorage: ${describeRequests(spent())}`);
   assert.equal(spentOn('statuses').length, 0, 'so did the statuses');
 });
@@ -138,7 +140,7 @@ test('configurations load when the mouse first moves over their select', async (
   await mouseAway(browser);
   await openGrid('');
   await statusesLoaded();
-  await sleep(500);
+  await quiet();
   assert.equal(spentOn('configurations').length, 0, 'not on page load');
   await hover(browser, 'select[name=spacecraft_config]');
   await configurationsLoaded();
@@ -176,7 +178,7 @@ test('Back, Forward, a link back to a seen page and a reload ask the API nothing
   await browser.back();
   await app.waitForSearch('ordering=id');
   await app.waitForCards(app.expectedIds('ordering=id'));
-  await sleep(1000);
+  await quiet();
   assert.deepEqual(spent().map(urlOf), [], `no request for views already seen: ${describeRequests(spent())}`);
   assert.ok(app.standin.requests().length >= 1, 'the free quota check still runs');
 });
@@ -201,7 +203,7 @@ test('reopening a spacecraft seen this session, even after a reload, asks the AP
     { timeout: 20_000, message: 'the detail page after a reload' });
   await clickOn(browser, '[data-testid=back-to-grid]');
   await app.waitForCards(app.expectedIds(''));
-  await sleep(500);
+  await quiet();
   const details = spentOn('detail');
   assert.deepEqual(details.map(urlOf), [`/2.3.0/spacecraft/${id}/`], 'one request for the record, ever');
   assert.deepEqual(spentOn('list').map(urlOf), [listUrl('')], 'and one for the grid');
@@ -242,7 +244,7 @@ test('after a reload a stale view shows at once and is refreshed in the backgrou
     await stop();
   }
   await statusesLoaded();
-  await sleep(500);
+  await quiet();
   assert.deepEqual(spentOn('list').map(urlOf), [listUrl('')], 'one background refresh of the stale view');
   assert.equal(spentOn('statuses').length, 0, 'a 23-hour-old lookup is still fresh');
   const refreshed = await cacheEntry(browser, 'localStorage', apiListUrl(''));
@@ -259,7 +261,7 @@ test('a day-old lookup is asked for again', async () => {
   await browser.refresh();
   await app.settled();
   await statusesLoaded();
-  await sleep(500);
+  await quiet();
   assert.deepEqual(spentOn('statuses').map(urlOf), ['/2.3.0/config/spacecraft_statuses/?limit=100']);
   assert.equal(spentOn('list').length, 0, 'the grid itself was still fresh');
 });
@@ -288,7 +290,9 @@ for (const { used, refreshes } of [{ used: 14, refreshes: false }, { used: 3, re
       await app.waitForCards(full.json.results.map((craft) => craft.id));
       assert.deepEqual(spentOn('list').map(urlOf).filter((url) => url !== listUrl('')), [listUrl(query)], 'one background refresh');
     } else {
-      await sleep(3000);
+      // No refresh goes out (it would be logged as it arrives, answered or not), so nothing can
+      // replace the stale cards.
+      await quiet();
       assert.deepEqual(await app.cardIds(), staleIds, 'the stale answer stays');
       assert.deepEqual(spentOn('list').map(urlOf).filter((url) => url !== listUrl('')), [], 'the last request of the hour is kept for the user');
     }
@@ -309,7 +313,9 @@ test('a request already on its way is joined, not sent again (saving unchanged s
   await browser.waitFor(`return /Saved/.test(document.querySelector('form[data-testid=settings] [role=status]').textContent);`,
     { timeout: 10_000, message: 'the settings to be saved' });
   await app.waitForCards(app.expectedIds('ordering=id'), 20_000);
-  await sleep(3500); // the delayed first request has been answered (or dropped) by now
+  await until(() => spentOn('list').every((request) => request.status !== null),
+    { timeout: 20_000, message: 'the delayed first request to be answered' });
+  await quiet(); // and no second one follows
   const lists = spentOn('list');
   assert.deepEqual(lists.map(urlOf), [listUrl('ordering=id')],
     `one request for the view, got ${lists.length}: ${JSON.stringify(lists.map((r) => [urlOf(r), r.status, r.at - lists[0].at]))}`);
@@ -329,10 +335,10 @@ test('a stale view whose background refresh is throttled stays on screen without
      return JSON.stringify(ids) === JSON.stringify(arguments[0]);`,
     { timeout: 20_000, args: [staleIds], message: 'the stale cards' },
   );
-  const deadline = Date.now() + 10_000;
-  while (!spentOn('list').some((request) => request.status === 429) && Date.now() < deadline) await sleep(100);
+  await until(() => spentOn('list').some((request) => request.status === 429),
+    { timeout: 10_000, message: 'the throttled refresh' }).catch(() => {});
   assert.deepEqual(spentOn('list').map((request) => request.status), [429], 'the refresh was tried once, and throttled');
-  await sleep(1000);
+  await quiet(); // the 429 changes nothing on screen
   assert.deepEqual(await app.cardIds(), staleIds, 'the stale cards stay');
   assert.equal(await browser.exec(`return document.querySelector('[role=alert]');`), null, 'no error for a refresh the user did not ask for');
 });
@@ -344,7 +350,7 @@ test('typing a word in the search box makes at most two list requests and one hi
   await typeInto(browser, 'input[name=search]', 'shuttle');
   await app.waitForSearch('search=shuttle');
   await app.waitForCards(app.expectedIds('search=shuttle'));
-  await sleep(1000); // a late debounced search would have gone out by now
+  await quiet(); // a late debounced search would have gone out by now
   const lists = spentOn('list');
   assert.ok(lists.length >= 1 && lists.length <= 2, `list requests while typing: ${JSON.stringify(lists.map(urlOf))}`);
   assert.equal(urlOf(lists.at(-1)), listUrl('search=shuttle'));
@@ -360,12 +366,12 @@ test('a pause in the middle of a word makes two list requests and still one hist
   const historyBefore = await app.historyLength();
   await typeInto(browser, 'input[name=search]', 'shu');
   await app.waitForSearch('search=shu');
+  // The pause: "shu" has been searched for and shown before the rest is typed.
   await app.waitForCards(app.expectedIds('search=shu'));
-  await sleep(500);
   await browser.keys('ttle');
   await app.waitForSearch('search=shuttle');
   await app.waitForCards(app.expectedIds('search=shuttle'));
-  await sleep(1000);
+  await quiet();
   assert.deepEqual(spentOn('list').map(urlOf), [listUrl('search=shu'), listUrl('search=shuttle')]);
   assert.equal(await app.historyLength(), historyBefore + 1, 'the second search replaced the first entry');
   await browser.back();
@@ -403,7 +409,7 @@ test('an API key is sent as an Authorization header on every request and never i
   await browser.refresh(); // the key survives a reload
   await app.settled();
   await chooseView('select[name=in_space]', 'true', 'in_space=true&ordering=id');
-  await sleep(500);
+  await quiet();
 
   const all = app.standin.requests();
   const lists = ofKind(all, 'list');
@@ -423,7 +429,8 @@ test('the quota meter is read once after the first cards, counted here in betwee
   resetStandin(7);
   await openGrid('');
   await statusesLoaded();
-  await sleep(500);
+  await until(() => checks() >= 1, { timeout: 20_000, message: 'the quota check after the first cards' }).catch(() => {});
+  await quiet(); // and no second one
   assert.equal(checks(), 1, 'one quota check, after the first cards: none on the critical path');
   // 7 as reported; 8 when the statuses answer (which follows the first cards) came after it.
   await app.waitForQuotaText(/^[78] \/ 15 requests used$/);

@@ -3,7 +3,7 @@
 // that works, while the rest of the app keeps working and nothing panics.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { choose, clickOn, shareApp } from './support/harness.mjs';
+import { choose, clickOn, shareApp, until } from './support/harness.mjs';
 
 let app;
 let browser;
@@ -88,8 +88,8 @@ test('a filter value the API rejects (status=999) shows its field message and Re
 
   const asked = app.listRequests().length;
   await retry();
-  const deadline = Date.now() + 20_000;
-  while (app.listRequests().length === asked && Date.now() < deadline) await new Promise((done) => setTimeout(done, 50));
+  await until(() => app.listRequests().length > asked, { timeout: 20_000, message: 'a request after Retry' })
+    .catch(() => {});
   assert.equal(app.listRequests().length, asked + 1, 'Retry asks the API again');
   await browser.waitFor(
     `return document.querySelector('[data-testid=error]') !== null && document.querySelector('[aria-busy="true"]') === null;`,
@@ -223,10 +223,8 @@ test('a late answer for an earlier view never replaces the newer view', async ()
   const newer = app.expectedIds('ordering=-id');
   await app.waitForCards(newer);
   // Wait until the stand-in has answered the slow, superseded request, then look again.
-  const deadline = Date.now() + 20_000;
-  while (app.listRequests().some((r) => r.query === 'ordering=id' && r.status === null) && Date.now() < deadline) {
-    await new Promise((done) => setTimeout(done, 100));
-  }
+  await until(() => !app.listRequests().some((r) => r.query === 'ordering=id' && r.status === null),
+    { timeout: 20_000, message: 'the slow request to be answered' }).catch(() => {});
   assert.ok(app.listRequests().every((r) => r.status !== null), 'the slow request was answered');
   await app.settled();
   assert.deepEqual(await app.shownCardIds(), newer);

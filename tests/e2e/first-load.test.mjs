@@ -12,11 +12,10 @@ import { freshVisitor, ofKind, spending, urlOf } from './support/sessions.mjs';
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const SUB_DIST = resolve(ROOT, process.env.E2E_DIST_SUB || 'target/e2e-dist-sub');
 const SETTINGS = 'spacecraft-explorer.settings';
-const sleep = (ms) => new Promise((done) => setTimeout(done, ms));
-/** Anything late (a second request for the same view) would have been sent by then. */
-const QUIET_MS = 1000;
 
-/** `{ list, detail }` requests the stand-in received since the last reset, as `path?query`. */
+/** `{ list, detail }` requests the stand-in received since the last reset, as `path?query`.
+ *  Read after `app.quiet()`: "exactly one request" also means no second one comes late, an
+ *  absence, which only watching for a while can show. */
 function asked(app) {
   const spent = spending(app.standin.requests());
   return { list: ofKind(spent, 'list').map(urlOf), detail: ofKind(spent, 'detail').map(urlOf) };
@@ -58,7 +57,7 @@ describe('a first visit', () => {
     await freshVisitor(app);
     await app.open('/?limit=20');
     await app.waitForCards(app.expectedIds('limit=20'));
-    await sleep(QUIET_MS);
+    await app.quiet();
     assert.deepEqual(asked(app), { list: ['/2.3.0/spacecraft/?limit=20'], detail: [] });
     const { apiRequests, apiStart, wasmEnd } = await timings(browser, `${app.standin.base}/spacecraft/?limit=20`);
     assert.equal(apiRequests, 1, 'one fetch of the list in the page');
@@ -71,7 +70,7 @@ describe('a first visit', () => {
     await freshVisitor(app);
     await app.open('/');
     await app.waitForCards(app.expectedIds(''));
-    await sleep(QUIET_MS);
+    await app.quiet();
     assert.deepEqual(asked(app), { list: ['/2.3.0/spacecraft/'], detail: [] });
   });
 
@@ -79,7 +78,7 @@ describe('a first visit', () => {
     await freshVisitor(app);
     await app.open('/spacecraft/95');
     await detailShown(browser, 95);
-    await sleep(QUIET_MS);
+    await app.quiet();
     assert.deepEqual(asked(app), { list: [], detail: ['/2.3.0/spacecraft/95/'] });
   });
 
@@ -90,7 +89,7 @@ describe('a first visit', () => {
       JSON.stringify({ host: 'site', api_key: `  ${KEY} ` }));
     await app.open('/?limit=20');
     await app.waitForCards(app.expectedIds('limit=20'));
-    await sleep(QUIET_MS);
+    await app.quiet();
     const lists = ofKind(spending(app.standin.requests()), 'list');
     assert.deepEqual(lists.map((request) => [urlOf(request), request.authorization]),
       [['/2.3.0/spacecraft/?limit=20', `Token ${KEY}`]]);
@@ -105,7 +104,7 @@ describe('a first visit', () => {
     app.standin.reset();
     await app.open('/?search=dragon&ordering=-flights_count');
     await app.waitForCards(app.expectedIds('search=dragon&ordering=-flights_count'));
-    await sleep(QUIET_MS);
+    await app.quiet();
     assert.deepEqual(asked(app), { list: [], detail: [] });
   });
 
@@ -114,7 +113,7 @@ describe('a first visit', () => {
     await app.open('/?in_space=True&limit=10&view=whatever');
     await app.waitForSearch('in_space=true');
     await app.waitForCards(app.expectedIds('in_space=true'));
-    await sleep(QUIET_MS);
+    await app.quiet();
     assert.deepEqual(asked(app), { list: ['/2.3.0/spacecraft/?in_space=true'], detail: [] });
   });
 
@@ -126,7 +125,7 @@ describe('a first visit', () => {
       `${Date.now() - 11 * 60_000}\n${body}`);
     await app.open('/?limit=20');
     await app.waitForCards(app.expectedIds('limit=20'));
-    await sleep(QUIET_MS);
+    await app.quiet();
     assert.deepEqual(asked(app), { list: ['/2.3.0/spacecraft/?limit=20'], detail: [] });
   });
 });
@@ -142,7 +141,7 @@ describe('a first visit under /explorer/', () => {
     await freshVisitor(app);
     await app.open('/spacecraft/95');
     await detailShown(app.browser, 95);
-    await sleep(QUIET_MS);
+    await app.quiet();
     assert.deepEqual(asked(app), { list: [], detail: ['/2.3.0/spacecraft/95/'] });
   });
 
@@ -150,7 +149,7 @@ describe('a first visit under /explorer/', () => {
     await freshVisitor(app);
     await app.open('/?limit=20');
     await app.waitForCards(app.expectedIds('limit=20'));
-    await sleep(QUIET_MS);
+    await app.quiet();
     assert.deepEqual(asked(app), { list: ['/2.3.0/spacecraft/?limit=20'], detail: [] });
   });
 });

@@ -13,7 +13,7 @@ import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { DIST, SHOTS } from './support/harness.mjs';
+import { DIST, SHOTS, quietPeriod } from './support/harness.mjs';
 import { startStaticServer } from './support/static-server.mjs';
 import { Session, startChromedriver } from './support/webdriver.mjs';
 import { startStandin } from '../ll2-standin/server.mjs';
@@ -22,7 +22,6 @@ import { compactScript } from '../../.ci/site-config.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const SUB_DIST = resolve(ROOT, process.env.E2E_DIST_SUB || 'target/e2e-dist-sub');
-const sleep = (ms) => new Promise((done) => setTimeout(done, ms));
 const cdp = (browser, cmd, params = {}) => browser.cmd('POST', '/goog/cdp/execute', { cmd, params });
 
 /**
@@ -220,7 +219,8 @@ for (const { where, dist, prefix } of [
       await booted(browser);
       await browser.waitFor(`return document.querySelectorAll('[data-spacecraft-id]').length === 20;`,
         { timeout: 30_000, message: '20 cards' });
-      await sleep(500);
+      // Nothing is fetched late: an absence, watched for on the site's and the API's logs.
+      await quietPeriod({ logs: [site, site.standin] });
       // The browser's own check for a new sw.js (after every navigation) is no app file.
       const fetched = site.requests().slice(asked).filter((path) => new URL(path, 'http://x').pathname !== `${prefix}sw.js`);
       assert.deepEqual(fetched, [], 'app files fetched from the network');
@@ -348,8 +348,9 @@ describe('a deploy while the app is open', () => {
     const notice = await browser.exec(`const notice = document.querySelector('[data-testid=update-notice]');
       return { role: notice.getAttribute('role'), text: notice.textContent, button: notice.querySelector('button').textContent };`);
     assert.deepEqual(notice, { role: 'status', text: 'A new version is availableReload', button: 'Reload' });
-    // Still the old code: its stylesheet, and the page never reloaded.
-    await sleep(1000);
+    // Still the old code: its stylesheet, and the page never reloaded (an absence, watched for:
+    // a reload would fetch from the site).
+    await quietPeriod({ logs: [site, site.standin] });
     const old = await styles();
     assert.ok(old.href.endsWith(`/${deploy.before}`), old.href);
     assert.equal(old.build, '');
@@ -363,7 +364,8 @@ describe('a deploy while the app is open', () => {
 
   test('the notice leaves the pager and the footer reachable on a phone', async () => {
     await browser.exec('window.scrollTo(0, document.documentElement.scrollHeight);');
-    await sleep(200);
+    await browser.waitFor('return Math.ceil(scrollY + innerHeight) >= document.documentElement.scrollHeight;',
+      { timeout: 10_000, message: 'the page scrolled to its end' });
     const layout = await browser.exec(`const rect = (css) => document.querySelector(css).getBoundingClientRect();
       return { notice: rect('[data-testid=update-notice]'), pager: rect('.pager'), footer: rect('.site-footer'),
         viewport: innerHeight, width: innerWidth, scrollWidth: document.documentElement.scrollWidth };`);

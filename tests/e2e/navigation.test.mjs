@@ -5,7 +5,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { choose, clickOn, shareApp } from './support/harness.mjs';
+import { choose, clickOn, shareApp, until } from './support/harness.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const SUB_DIST = resolve(ROOT, process.env.E2E_DIST_SUB || 'target/e2e-dist-sub');
@@ -158,11 +158,10 @@ describe('at the site root', () => {
     });
     try {
       let handles = [];
-      const deadline = Date.now() + 15_000;
-      while (handles.length < 2 && Date.now() < deadline) {
+      await until(async () => {
         handles = await browser.cmd('GET', '/window/handles');
-        if (handles.length < 2) await new Promise((done) => setTimeout(done, 100));
-      }
+        return handles.length >= 2;
+      }, { timeout: 15_000, message: 'a second tab' }).catch(() => {});
       assert.equal(handles.length, 2, 'middle-click opened a new tab');
       assert.equal(await app.search(), 'search=o', 'the current tab did not navigate');
       const tab = handles.find((handle) => handle !== original);

@@ -5,7 +5,7 @@
 // working — all under the page's strict Content-Security-Policy, which is checked too.
 import { after, afterEach, before, beforeEach, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { KEY, choose, clickOn, openApp, typeInto, openSettings } from './support/harness.mjs';
+import { KEY, choose, clickOn, openApp, typeInto, openSettings, until } from './support/harness.mjs';
 import {
   freshVisitor, ofKind, onEveryNewDocument, pinQuota, recordTexts, seen, spending, urlOf,
 } from './support/sessions.mjs';
@@ -13,7 +13,6 @@ import {
 let app;
 let browser;
 
-const sleep = (ms) => new Promise((done) => setTimeout(done, ms));
 
 before(async () => {
   app = await openApp({ width: 1280, height: 900 });
@@ -98,9 +97,9 @@ test('a newer query wins: the older, slower answer never replaces it', async () 
 
   // A's answer arrives (or would have) after 4 s; B's cards stay.
   await recordTexts(browser, '[data-testid=grid] [data-testid=empty], [data-testid=grid] [role=alert]', '[data-testid=empty]');
-  const deadline = Date.now() + 20_000;
-  while (listRequestsFor('search=slow')[0].status === null && Date.now() < deadline) await sleep(100);
-  await sleep(1000);
+  await until(() => listRequestsFor('search=slow')[0].status !== null,
+    { timeout: 20_000, message: "A's answer" }).catch(() => {});
+  await app.quiet(); // what A's answer would change (nothing) has had time to show
   assert.deepEqual(await app.cardIds(), shuttles, 'still B\'s cards');
   assert.equal(await app.search(), 'search=shuttle');
   assert.equal((await seen(browser)).flagged, false, 'A\'s (empty) answer was never shown');
@@ -376,7 +375,8 @@ test('the page carries a strict Content-Security-Policy, and javascript: URLs fr
       `const d = document.querySelector('[data-testid=detail]'); return d !== null && d.dataset.spacecraftId === '908';`,
       { timeout: 20_000, message: 'the detail page of 908' },
     );
-    await sleep(500);
+    await app.settled();
+    await app.quiet(); // no late violation: an absence, watched for a while
     assert.deepEqual(await javascriptUrls(), [], 'on the detail page');
     assert.deepEqual(await browser.exec('return window.__cspViolations;'), [], 'nothing the app does breaks the policy');
     const cspErrors = (await browser.consoleErrors()).filter((line) => /Content Security Policy/i.test(line));

@@ -6,7 +6,7 @@
 // Each test asserts the fixed behaviour, so it fails until its defect is fixed.
 import { beforeEach, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { choose, clickOn, openSettings, shareApp, typeInto } from './support/harness.mjs';
+import { choose, clickOn, openSettings, quietPeriod, shareApp, typeInto, until } from './support/harness.mjs';
 import { freshVisitor, hover, pinQuota, recordTexts, seen, writeCacheEntry } from './support/sessions.mjs';
 import { handleApi } from '../ll2-standin/api.mjs';
 
@@ -27,7 +27,6 @@ beforeEach(async () => {
   pinQuota(app.standin, { current_use: 3 });
 });
 
-const sleep = (ms) => new Promise((done) => setTimeout(done, ms));
 const MINUTE = 60_000;
 const SETTINGS_KEY = 'spacecraft-explorer.settings';
 
@@ -53,17 +52,6 @@ const textOf = (css) => browser.exec(
   `const el = document.querySelector(arguments[0]); return el && el.textContent.replace(/\\s+/g, ' ').trim();`,
   css,
 );
-
-/** Polls a Node-side condition (e.g. on the stand-in's log) until it returns something truthy. */
-async function until(probe, { timeout = 10_000, message }) {
-  const deadline = Date.now() + timeout;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeout} ms waiting for ${message}`);
-    await sleep(50);
-  }
-}
 
 /** Waits for exactly these cards, saying what the page showed instead if they never come. */
 async function waitForCards(ids, timeout = 10_000) {
@@ -157,9 +145,10 @@ async function sortByIdThrottled(rule) {
   return until(() => listRequestsFor('ordering=id')[0], { message: 'the first request for ordering=id' });
 }
 
-/** Waits until 7 s after `first`, then checks the requests sent in those 7 s. */
+/** Watches the 7 s after `first`, then checks the requests sent in them. Hammering is requests
+ *  that should not be there, so the window is watched to its end (see `quietPeriod`). */
 async function assertNotHammered(first) {
-  await sleep(Math.max(0, first.at + 7000 - Date.now()));
+  await quietPeriod({ through: first.at + 7000 });
   const sent = listRequestsFor('ordering=id').filter((request) => request.at <= first.at + 7000);
   const times = sent.map((request) => `+${request.at - first.at} ms`);
   const listed = `${times.slice(0, 8).join(', ')}${times.length > 8 ? ', …' : ''}`;
@@ -208,7 +197,11 @@ test('Retry on a "0 seconds" rate limit asks the API again at once', async () =>
 test('after three automatic retries of a "0 seconds" rate limit the app stops and leaves Retry to the visitor',
   { skip: process.env.E2E_SLOW === '1' ? false : 'takes ~80 s: run with E2E_SLOW=1' }, async () => {
     const first = await sortByIdThrottled({ retry_after: 0 });
-    await sleep(Math.max(0, first.at + 80_000 - Date.now()));
+    // The three retries, 5 + 10 + 20 s apart, are waited for as they come; then "none more"
+    // (a fourth would come 40 s after the third) is watched for until 80 s after the first.
+    await until(() => listRequestsFor('ordering=id').length >= 4,
+      { timeout: 60_000, message: 'the first request and three automatic retries' }).catch(() => {});
+    await quietPeriod({ through: first.at + 80_000 });
     const sent = listRequestsFor('ordering=id');
     const gaps = sent.slice(1).map((request, i) => request.at - sent[i].at);
     const listed = `${gaps.slice(0, 8).join(', ')}${gaps.length > 8 ? ', …' : ''}`;
@@ -457,7 +450,7 @@ test('saving a new API key while an answer is on its way asks again with the new
   await waitForCards(app.expectedIds('ordering=id'));
   // Let the keyless request's late 429 arrive (or be dropped): it must change nothing.
   await until(() => listRequestsFor('ordering=id')[0].status !== null, { message: 'the keyless request to be answered' });
-  await sleep(1000);
+  await app.quiet(); // what the late answer would change (nothing) has had time to show
   assert.deepEqual(await app.shownCardIds(), app.expectedIds('ordering=id'), 'the cards stay');
   assert.equal(await browser.exec(`return document.querySelector('[data-testid=error]');`), null, 'no error for the old request');
   const texts = (await seen(browser)).texts;
@@ -487,7 +480,7 @@ test('a quota check still on its way for the old key does not fill the meter aft
   await recordTexts(browser, '.header-tools > [data-testid=quota]');
   assert.equal(throttleChecks()[0].status, null, 'setup: the key was saved while the old check was on its way');
   await until(() => throttleChecks()[0].status !== null, { message: 'the keyless quota check to be answered' });
-  await sleep(1000);
+  await app.quiet(); // what the late answer would change (nothing) has had time to show
 
   // What the meter said since saving, as "used" counts: the keyless answer (12) must not be one.
   const texts = (await seen(browser)).texts;

@@ -18,7 +18,6 @@ shareApp({ width: 1280, height: 900 }, (opened) => {
 
 eachTestAFreshVisitor(() => app);
 
-const sleep = (ms) => new Promise((done) => setTimeout(done, ms));
 const MINUTE = 60_000;
 const QUERY = 'ordering=-flights_count&limit=20';
 const apiListUrl = (query) => `${app.standin.base}/spacecraft/?${query}`;
@@ -30,7 +29,8 @@ async function beforeTheApp(path) {
     WebAssembly.instantiateStreaming = WebAssembly.instantiate = () => new Promise(() => {});`);
   try {
     await browser.goto(app.url(path));
-    await sleep(300);
+    // index.html's own script puts the kept rendering in while the page is parsed.
+    await browser.waitFor(`return document.readyState === 'complete';`, { timeout: 10_000, message: 'the page to load' });
     return await browser.exec(`
       const shell = document.getElementById('shell');
       return shell && {
@@ -88,7 +88,10 @@ test('then the app takes over with the same cards, asking nothing and shifting n
   try {
     await app.open(`/?${QUERY}`);
     await app.waitForCards(app.expectedIds(QUERY));
-    await sleep(500);
+    await browser.waitFor(`return document.getElementById('shell') === null;`, { timeout: 10_000, message: 'the kept rendering to make way' })
+      .catch(() => {});
+    // No request and no shift come late: absences, watched for a while.
+    await app.quiet();
     assert.equal(await browser.exec(`return document.getElementById('shell');`), null, 'the kept rendering made way');
     assert.equal(await browser.exec(`return document.querySelectorAll('[data-spacecraft-id]').length;`), 20, 'no card twice');
     assert.deepEqual(app.listRequests(), [], 'the stored answer was used');
@@ -169,6 +172,6 @@ test('nothing in a kept rendering runs', async () => {
   );
   const shown = await beforeTheApp(`/?${QUERY}`);
   assert.deepEqual(shown.ids, app.expectedIds(QUERY), 'the rendering is shown');
-  await sleep(1200);
+  await app.quiet(); // nothing runs, however long one waits: an absence, watched for a while
   assert.equal(await browser.exec('return window.__ran ?? null;'), null, 'no script or handler ran');
 });

@@ -16,6 +16,49 @@ export const DIST = resolve(root, process.env.E2E_DIST || 'target/e2e-dist');
 /** Where the suite leaves screenshots for people to look at. */
 export const SHOTS = resolve(root, process.env.E2E_SHOTS || 'target/screenshots');
 
+/**
+ * Polls a Node-side `probe` (a condition on the stand-in's log, the window handles, …) until it
+ * returns something truthy, and returns that; fails after `timeout` ms saying what it waited for.
+ * The page-side counterpart is `browser.waitFor`.
+ */
+export async function until(probe, { timeout = 10_000, message = 'a condition' } = {}) {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const value = await probe();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeout} ms waiting for ${message}`);
+    await new Promise((done) => setTimeout(done, 50));
+  }
+}
+
+/** How long `quietPeriod` watches for something that must not happen. */
+export const QUIET_MS = 500;
+
+/**
+ * The suite's one wait by the clock, for checks that something does NOT happen (no extra API
+ * request, no late change on screen). An absence has no moment to wait for, so the test watches
+ * for a while instead; every other wait in the suite is for a condition. Waits until none of
+ * `logs` (anything with `requests()`: the stand-in, the static site) has grown for `ms`, so a
+ * request that is still trickling in restarts the watch instead of slipping past it; with
+ * `through` (epoch ms) it watches until that moment instead, for a window the app's own timers
+ * define (e.g. "no retry within 7 s of a throttle").
+ */
+export async function quietPeriod({ logs = [], ms = QUIET_MS, through = null, timeout = 15_000 } = {}) {
+  const pause = (wait) => new Promise((done) => setTimeout(done, Math.max(0, wait)));
+  if (through !== null) {
+    await pause(through - Date.now());
+    return;
+  }
+  const size = () => logs.reduce((total, log) => total + log.requests().length, 0);
+  const deadline = Date.now() + timeout;
+  let [seen, since] = [size(), Date.now()];
+  while (Date.now() - since < ms) {
+    await pause(Math.min(50, ms - (Date.now() - since)));
+    if (size() !== seen) [seen, since] = [size(), Date.now()];
+    if (Date.now() > deadline) throw new Error(`the app never stopped asking (${seen} requests after ${timeout} ms)`);
+  }
+}
+
 export async function openApp({ prefix = '/', width = 1280, height = 900, dist = DIST } = {}) {
   if (!existsSync(join(dist, 'index.html'))) {
     throw new Error(`no build at ${dist}: run .ci/test (or trunk build --release --offline --dist ${dist})`);
@@ -37,6 +80,11 @@ export async function openApp({ prefix = '/', width = 1280, height = 900, dist =
     standin,
     site,
     browser,
+    /** Watches for `QUIET_MS` in which the stand-in hears nothing (see `quietPeriod`): for
+     *  checks that the app asks nothing more, or changes nothing more. */
+    quiet(options = {}) {
+      return quietPeriod({ logs: [standin], ...options });
+    },
     /** Opens an app path (e.g. `/?search=x`) and waits for the app to settle. */
     async open(path = '/') {
       await browser.goto(site.url(path));

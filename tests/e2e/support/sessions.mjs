@@ -63,8 +63,6 @@ export async function freshVisitor(app) {
   app.standin.reset();
 }
 
-const sleep = (ms) => new Promise((done) => setTimeout(done, ms));
-
 /**
  * Makes the stand-in's `/api-throttle/` report `throttle` (e.g. `{ current_use: 3 }`) until the
  * next `reset()`: a rule that matches no request, only its throttle override is active. The
@@ -249,8 +247,9 @@ export async function typicalSession(app) {
   { timeout: 30_000, args: [id], message: `the detail page of ${id}` });
   await browser.back();
   await gridSettled(app, gridQuery);
-  // Let anything the app does after settling (quota checks, late writes) reach the stand-in.
-  await sleep(1000);
+  // Let anything the app does after settling (quota checks, late writes) reach the stand-in:
+  // the count must hold no request still to come, an absence only watching can show.
+  await app.quiet();
 
   const all = app.standin.requests();
   const spent = spending(all);
