@@ -50,7 +50,7 @@ pub fn ComparePage() -> impl IntoView {
 
     view! {
         <div class="compare-page">
-            <h1 class="page-title">"Compare spacecraft"</h1>
+            <h1 class="page-title" tabindex="-1">"Compare spacecraft"</h1>
             {move || {
                 let left_out = query.get().left_out();
                 (left_out > 0).then(|| view! {

@@ -111,7 +111,7 @@ pub fn GridPage() -> impl IntoView {
 
     view! {
         <div class="grid-page">
-            <h1 class="page-title">"Spacecraft"</h1>
+            <h1 class="page-title" tabindex="-1">"Spacecraft"</h1>
             <p class="visually-hidden" aria-live="polite" aria-atomic="true" data-testid="announcer">{announcement}</p>
             <QuickViews query />
             <Filters query=query on_change=go errors=field_errors />
