@@ -63,6 +63,10 @@ pub fn App() -> impl IntoView {
                 <SettingsPanel />
             </div>
         </header>
+        // The title of each page arrived at in the app, said politely (see `router`).
+        <p class="visually-hidden" aria-live="polite" aria-atomic="true" data-testid="page-announcer">
+            {move || router.announcement().get()}
+        </p>
         <main id="main" tabindex="-1">
             {move || match page.get() {
                 Route::Grid => view! { <GridPage /> }.into_any(),

@@ -426,10 +426,14 @@ pub enum Cell {
 
 /// The compare table: one column per spacecraft in the order of the link, a header cell with its
 /// name (a link to its page) and a link that removes it, its image, then `compare_rows`.
-pub fn compare_table(columns: &[(u64, Column)], paths: &Paths, placeholder: &str) -> CompareLayout {
-    let everyone = CompareQuery {
-        ids: columns.iter().map(|(id, _)| *id).collect(),
-    };
+/// `link` is the whole comparison, ids left out included: removing a column lets the next of
+/// them move in.
+pub fn compare_table(
+    columns: &[(u64, Column)],
+    link: &CompareQuery,
+    paths: &Paths,
+    placeholder: &str,
+) -> CompareLayout {
     let heads = columns
         .iter()
         .map(|(id, column)| Head {
@@ -442,7 +446,7 @@ pub fn compare_table(columns: &[(u64, Column)], paths: &Paths, placeholder: &str
                 Column::Loading => Title::Loading,
                 Column::Failed(title) => Title::Failed(title),
             },
-            remove: paths.compare(&everyone.without(*id)),
+            remove: paths.compare(&link.without(*id)),
         })
         .collect();
     let crafts: Vec<Option<&Spacecraft>> = columns
@@ -702,6 +706,31 @@ mod tests {
     }
 
     #[test]
+    fn removing_a_column_lets_the_next_id_of_the_link_move_in() {
+        let link = CompareQuery::parse("ids=1,2,3,4,5,6");
+        let columns: Vec<(u64, Column)> = link
+            .shown()
+            .iter()
+            .map(|id| (*id, Column::Loading))
+            .collect();
+        let table = compare_table(&columns, &link, &Paths::default(), "/p.svg");
+        let removes: Vec<&str> = table
+            .heads
+            .iter()
+            .map(|head| head.remove.as_str())
+            .collect();
+        assert_eq!(
+            removes,
+            [
+                "/compare?ids=2,3,4,5,6",
+                "/compare?ids=1,3,4,5,6",
+                "/compare?ids=1,2,4,5,6",
+                "/compare?ids=1,2,3,5,6"
+            ]
+        );
+    }
+
+    #[test]
     fn compare_rows_scale_bars_to_the_row_and_leave_missing_columns_empty() {
         let results = crafts(
             r#"[{"id":1,"flights_count":4,"spacecraft_config":{"id":6,"name":"Crew Dragon"}},
@@ -712,7 +741,13 @@ mod tests {
             (8, Column::Loading),
             (2, Column::Ready(&results[1])),
         ];
-        let table = compare_table(&columns, &Paths::default(), "/public/placeholder.svg");
+        let link = CompareQuery { ids: vec![1, 8, 2] };
+        let table = compare_table(
+            &columns,
+            &link,
+            &Paths::default(),
+            "/public/placeholder.svg",
+        );
         let ids: Vec<u64> = table.heads.iter().map(|head| head.id).collect();
         assert_eq!(ids, [1, 8, 2]);
         assert_eq!(table.heads[0].remove, "/compare?ids=8,2");

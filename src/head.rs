@@ -17,3 +17,13 @@ pub fn set(title: Option<&str>, description: &str) {
         let _ = meta.set_attribute("content", description);
     }
 }
+
+/// The page's own part of `<title>` (the site name alone on the plain grid), as said when it is
+/// arrived at.
+pub fn page_title() -> String {
+    let title = document().title();
+    match title.strip_suffix(&format!(" — {SITE_NAME}")) {
+        Some(page) => page.to_string(),
+        None => title,
+    }
+}

@@ -1,6 +1,28 @@
-//! Page arithmetic for the pager and the result count.
+//! Page arithmetic for the pager and the result count, and a page of records made ready to show.
 
+use crate::api::models::{Page, Spacecraft};
 use crate::format::group_thousands;
+use std::collections::HashSet;
+
+/// A page of the grid as it is shown: each spacecraft once, in the API's order. An answer may
+/// name one twice (a record that moved while the API paged); the first stays, since the cards
+/// are keyed by id and the compare toggles, the chart and the count all speak of records. The
+/// API's `count` is left as it is: it is the API's, about all matches.
+pub fn each_spacecraft_once(page: Page<Spacecraft>) -> Page<Spacecraft> {
+    let mut seen = HashSet::new();
+    // `fingerprints` runs beside `results`, one per record (`models::Page`).
+    let (results, fingerprints) = page
+        .results
+        .into_iter()
+        .zip(page.fingerprints)
+        .filter(|(craft, _)| seen.insert(craft.id))
+        .unzip();
+    Page {
+        results,
+        fingerprints,
+        ..page
+    }
+}
 
 /// Page numbers to show around `current` (1-based) out of `pages`: the first, the last and two
 /// either side of the current one. `None` marks a gap.
@@ -120,6 +142,28 @@ mod tests {
         assert_eq!(page_links(u64::MAX, 10, u64::MAX).next, None);
         let past_the_end = page_links(900, 10, 66);
         assert_eq!(past_the_end.pages.last(), Some(&Some((7, 60, false))));
+    }
+
+    #[test]
+    fn a_spacecraft_named_twice_in_a_page_is_shown_once_where_it_first_stands() {
+        let page: Page<Spacecraft> = serde_json::from_str(
+            r#"{"count":40,"results":[{"id":7,"name":"A"},{"id":8,"name":"B"},{"id":7,"name":"A again"},{"id":9},{"id":8}]}"#,
+        )
+        .unwrap();
+        let fingerprints = page.fingerprints.clone();
+        let page = each_spacecraft_once(page);
+        let ids: Vec<u64> = page.results.iter().map(|craft| craft.id).collect();
+        assert_eq!(ids, [7, 8, 9]);
+        assert_eq!(page.results[0].name, "A", "the first one stays");
+        assert_eq!(
+            page.fingerprints,
+            [fingerprints[0], fingerprints[1], fingerprints[3]],
+            "each fingerprint stays with its record"
+        );
+        assert_eq!(page.count, 40, "the API's count of all matches");
+        let plain: Page<Spacecraft> =
+            serde_json::from_str(r#"{"count":2,"results":[{"id":1},{"id":2}]}"#).unwrap();
+        assert_eq!(each_spacecraft_once(plain.clone()), plain);
     }
 
     #[test]

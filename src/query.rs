@@ -194,7 +194,7 @@ impl Query {
                     .map(|limit| limit.min(u64::from(MAX_LIMIT)) as u32)
                     .filter(|limit| *limit != DEFAULT_LIMIT)
             }
-            "offset" => self.offset = value.parse::<u32>().unwrap_or(0),
+            "offset" => self.offset = parse_offset(&value),
             "view" => {
                 self.view = match value.as_str() {
                     "chart" => View::Chart,
@@ -452,6 +452,18 @@ fn non_blank(value: String) -> Option<String> {
     (!value.trim().is_empty()).then_some(value)
 }
 
+/// A whole number of rows to skip; one past what we keep (`u32`) is clamped to the largest we
+/// keep rather than dropped: it still asks for rows past the end (an empty page with its link
+/// back to the first) instead of quietly showing the first page, and the address bar, cleaned
+/// to it, says what was asked. Anything that is not a whole number is no offset.
+fn parse_offset(value: &str) -> u32 {
+    let digits = value.strip_prefix('+').unwrap_or(value);
+    if digits.is_empty() || !digits.bytes().all(|byte| byte.is_ascii_digit()) {
+        return 0;
+    }
+    digits.parse::<u32>().unwrap_or(u32::MAX)
+}
+
 fn parse_id(value: &str) -> Option<u32> {
     value.parse::<u32>().ok().filter(|id| *id > 0)
 }
@@ -580,7 +592,17 @@ mod tests {
             "in_space=true"
         );
         assert_eq!(Query::parse("search=%20%20").search, None);
-        assert_eq!(Query::parse("offset=99999999999").offset, 0);
+        assert_eq!(Query::parse("offset=99999999999").offset, u32::MAX);
+        assert_eq!(
+            Query::parse("offset=99999999999999999999999").to_query_string(),
+            "offset=4294967295",
+            "past any count, as far as we keep: still past the end"
+        );
+        assert_eq!(Query::parse("offset=4294967295").offset, u32::MAX);
+        assert_eq!(Query::parse("offset=%2B40").offset, 40);
+        for odd in ["-5", "4.5", "1e9", "", "+", "++4", "abc"] {
+            assert_eq!(Query::parse(&format!("offset={odd}")).offset, 0, "{odd}");
+        }
     }
 
     #[test]

@@ -3,6 +3,10 @@
 //!
 //! Our own rather than `leptos_router`: the app has three routes, and that crate cost 32 KB of
 //! brotli wasm, paid by every visitor, and decoded query values twice.
+//!
+//! After an in-app move to another page, focus goes to the new page's heading and its title is
+//! said politely (a reload puts both where the browser puts them; a new page through the router
+//! must not leave keyboard and screen-reader users on a `<body>` that says nothing).
 
 use crate::query::Query;
 use crate::routes::{Paths, Route};
@@ -30,6 +34,41 @@ impl Location {
                 .to_string(),
         }
     }
+
+    /// The address bar, with an odd form of a page's path (`/spacecraft/0095`, `/index.html`)
+    /// first rewritten in place to its canonical one (no history entry), query and hash kept.
+    fn canonical(paths: &Paths) -> Location {
+        let mut location = Location::current();
+        let Some(pathname) = paths.canonical(&location.pathname) else {
+            return location;
+        };
+        let hash = window().location().hash().unwrap_or_default();
+        let href = format!(
+            "{}{hash}",
+            full_path(&Location {
+                pathname: pathname.clone(),
+                search: location.search.clone(),
+            })
+        );
+        let replaced = window().history().and_then(|history| {
+            history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&href))
+        });
+        if replaced.is_ok() {
+            location.pathname = pathname;
+        }
+        location
+    }
+}
+
+/// Where focus goes once the view a navigation leads to is drawn.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Arrival {
+    /// Another page: to its heading, and its title is announced.
+    NewPage,
+    /// The same page with another query, from a link (a quick view, a compare Remove): to the
+    /// heading only if the link that had focus went with the old view. Typing in a field and the
+    /// pager (which brings focus to the new results itself) are left alone.
+    SamePage,
 }
 
 /// How a navigation treats history and the scroll position.
@@ -46,17 +85,29 @@ pub struct Navigation {
 pub struct Router {
     location: RwSignal<Location>,
     paths: StoredValue<Paths>,
+    /// The last page title said to screen readers (the frame's polite live region).
+    announcement: RwSignal<String>,
+    /// A page whose heading was not drawn yet when it was arrived at (a spacecraft loading):
+    /// focus waits on `<main>` until `heading_shown`.
+    awaiting_heading: StoredValue<bool>,
 }
 
 impl Router {
-    /// Reads the address bar and starts following it: link clicks and Back/Forward.
+    /// Reads the address bar (cleaning an odd path in place) and starts following it: link
+    /// clicks and Back/Forward.
     pub fn start(paths: Paths) -> Router {
         let router = Router {
-            location: RwSignal::new(Location::current()),
+            location: RwSignal::new(Location::canonical(&paths)),
             paths: StoredValue::new(paths),
+            announcement: RwSignal::new(String::new()),
+            awaiting_heading: StoredValue::new(false),
         };
         let popstate = window_event_listener(ev::popstate, move |_| {
-            router.location.set(Location::current());
+            let before = router.location.with_untracked(|l| l.pathname.clone());
+            let after = router.paths.with_value(Location::canonical);
+            let arrival = (after.pathname != before).then_some(Arrival::NewPage);
+            router.location.set(after);
+            router.arrive(arrival);
         });
         let clicks = window_event_listener(ev::click, move |event| router.follow_link(event));
         on_cleanup(move || {
@@ -68,6 +119,58 @@ impl Router {
 
     pub fn location(&self) -> RwSignal<Location> {
         self.location
+    }
+
+    /// What the frame's polite live region says: the title of the page last arrived at.
+    pub fn announcement(&self) -> Signal<String> {
+        self.announcement.into()
+    }
+
+    /// Called by a page whose heading appears after its first view (a spacecraft's name, once
+    /// its record arrives): focus left waiting on `<main>` by the navigation moves on to it.
+    pub fn heading_shown(&self) {
+        let router = *self;
+        request_animation_frame(move || {
+            if !router.awaiting_heading.get_value() {
+                return;
+            }
+            router.awaiting_heading.set_value(false);
+            let document = document();
+            let waiting_on_main = document
+                .active_element()
+                .is_some_and(|active| active.id() == "main");
+            // Focus elsewhere: the visitor has moved on meanwhile, and stays where they are.
+            if waiting_on_main {
+                router.focus_heading();
+            }
+        });
+    }
+
+    /// Once the view is drawn (the next frame: the router's signal is read by effects that
+    /// run before it), brings focus where `arrival` says.
+    fn arrive(&self, arrival: Option<Arrival>) {
+        let Some(arrival) = arrival else {
+            return;
+        };
+        let router = *self;
+        request_animation_frame(move || {
+            if arrival == Arrival::SamePage && !focus_was_lost() {
+                return;
+            }
+            router.focus_heading();
+        });
+    }
+
+    /// Focus to the page's heading (`<main>` until there is one), without scrolling (Back and
+    /// Forward restore the scroll position), and its title announced.
+    fn focus_heading(&self) {
+        let document = document();
+        let heading = document.query_selector("#main h1[tabindex]").ok().flatten();
+        self.awaiting_heading.set_value(heading.is_none());
+        if let Some(target) = heading.or_else(|| document.get_element_by_id("main")) {
+            focus_without_scrolling(&target);
+        }
+        self.announcement.set(crate::head::page_title());
     }
 
     /// The route of the address bar (tracked).
@@ -171,13 +274,50 @@ impl Router {
             return;
         }
         event.prevent_default();
+        let keep_scroll = anchor.has_attribute("data-noscroll");
+        let before = self.untracked_route();
         self.navigate(
             &href,
             Navigation {
                 replace: false,
-                keep_scroll: anchor.has_attribute("data-noscroll"),
+                keep_scroll,
             },
         );
+        let after = self.untracked_route();
+        let arrival = if after != before {
+            Some(Arrival::NewPage)
+        } else {
+            (!keep_scroll).then_some(Arrival::SamePage)
+        };
+        self.arrive(arrival);
+    }
+
+    /// The page the address bar shows, untracked: another spacecraft is another page, another
+    /// query is not.
+    fn untracked_route(&self) -> Route {
+        untrack(|| self.route())
+    }
+}
+
+/// Whether focus went with the old view (it is on `<body>`, or nowhere).
+fn focus_was_lost() -> bool {
+    let document = document();
+    match (document.active_element(), document.body()) {
+        (Some(active), Some(body)) => active.is_same_node(Some(&body)),
+        _ => true,
+    }
+}
+
+/// `element.focus({ preventScroll: true })`, through `Reflect`: web-sys has no `FocusOptions`
+/// among the features this crate enables.
+fn focus_without_scrolling(element: &web_sys::Element) {
+    let options = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&options, &"preventScroll".into(), &true.into());
+    if let Some(focus) = js_sys::Reflect::get(element, &"focus".into())
+        .ok()
+        .and_then(|focus| focus.dyn_into::<js_sys::Function>().ok())
+    {
+        let _ = focus.call1(element, &options);
     }
 }
 

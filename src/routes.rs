@@ -27,7 +27,8 @@ impl Route {
     pub fn parse(path: &str) -> Route {
         let segments: Vec<&str> = path.split('/').filter(|part| !part.is_empty()).collect();
         match segments[..] {
-            [] => Route::Grid,
+            // The file a static host serves for the root, when asked for by name.
+            [] | ["index.html"] => Route::Grid,
             ["spacecraft", id] => Route::Detail(id.parse().ok().filter(|id| *id > 0)),
             ["configurations"] => Route::Configurations,
             ["compare"] => Route::Compare,
@@ -63,6 +64,20 @@ impl Paths {
         }
     }
 
+    /// The address bar's form of the page `pathname` shows, when it differs: `/spacecraft/95`
+    /// for `/spacecraft/0095`, `/spacecraft/+95` or `//spacecraft//95/`, the grid's `/` for
+    /// `/index.html`. Not-found paths are left as they were typed.
+    pub fn canonical(&self, pathname: &str) -> Option<String> {
+        let canonical = match self.route(pathname) {
+            Route::Grid => self.home(),
+            Route::Detail(Some(id)) => self.detail(id),
+            Route::Configurations => self.page("configurations"),
+            Route::Compare => self.page("compare"),
+            Route::Detail(None) | Route::NotFound => return None,
+        };
+        (canonical != pathname).then_some(canonical)
+    }
+
     /// `pathname` relative to the base (starting with `/`), or `None` outside it.
     pub fn within_base<'a>(&self, pathname: &'a str) -> Option<&'a str> {
         let rest = pathname.strip_prefix(self.base.as_str())?;
@@ -94,27 +109,31 @@ impl Paths {
 
     /// The comparison of `query`'s spacecraft.
     pub fn compare(&self, query: &CompareQuery) -> String {
-        let query_string = query.to_query_string();
-        if query_string.is_empty() {
-            format!("{}/compare", self.base)
-        } else {
-            format!("{}/compare?{query_string}", self.base)
-        }
+        with_query(self.page("compare"), &query.to_query_string())
     }
 
     /// The configuration index showing `query`.
     pub fn configurations(&self, query: &IndexQuery) -> String {
-        let query_string = query.to_query_string();
-        if query_string.is_empty() {
-            format!("{}/configurations", self.base)
-        } else {
-            format!("{}/configurations?{query_string}", self.base)
-        }
+        with_query(self.page("configurations"), &query.to_query_string())
+    }
+
+    /// The path of a page named by one segment.
+    fn page(&self, name: &str) -> String {
+        format!("{}/{name}", self.base)
     }
 
     /// A file the site ships in `public/`.
     pub fn asset(&self, name: &str) -> String {
         format!("{}/public/{name}", self.base)
+    }
+}
+
+/// `path?query_string`, or `path` alone without one.
+fn with_query(path: String, query_string: &str) -> String {
+    if query_string.is_empty() {
+        path
+    } else {
+        format!("{path}?{query_string}")
     }
 }
 
@@ -187,6 +206,53 @@ mod tests {
             at("http://x.test/").route("/spacecraft/7"),
             Route::Detail(Some(7))
         );
+    }
+
+    #[test]
+    fn odd_addresses_of_a_page_have_one_canonical_form() {
+        let root = at("http://x.test/");
+        for odd in [
+            "/spacecraft/0095",
+            "/spacecraft/+95",
+            "//spacecraft//95/",
+            "/spacecraft/95/",
+        ] {
+            assert_eq!(root.route(odd), Route::Detail(Some(95)), "{odd}");
+            assert_eq!(
+                root.canonical(odd).as_deref(),
+                Some("/spacecraft/95"),
+                "{odd}"
+            );
+        }
+        assert_eq!(root.route("/index.html"), Route::Grid);
+        assert_eq!(root.canonical("/index.html").as_deref(), Some("/"));
+        assert_eq!(root.canonical("//").as_deref(), Some("/"));
+        assert_eq!(
+            root.canonical("/configurations/").as_deref(),
+            Some("/configurations")
+        );
+        assert_eq!(root.canonical("/compare//").as_deref(), Some("/compare"));
+        for canonical in ["/", "/spacecraft/95", "/configurations", "/compare"] {
+            assert_eq!(root.canonical(canonical), None, "{canonical}");
+        }
+        // What is not a page stays as typed, for its not-found page to speak of.
+        for not_ours in ["/spacecraft/abc", "/spacecraft/0", "/nope", "/index.htm"] {
+            assert_eq!(root.canonical(not_ours), None, "{not_ours}");
+        }
+
+        let sub = at("http://x.test/explorer/");
+        assert_eq!(sub.route("/explorer/index.html"), Route::Grid);
+        assert_eq!(
+            sub.canonical("/explorer/index.html").as_deref(),
+            Some("/explorer/")
+        );
+        assert_eq!(sub.canonical("/explorer").as_deref(), Some("/explorer/"));
+        assert_eq!(
+            sub.canonical("/explorer/spacecraft/007").as_deref(),
+            Some("/explorer/spacecraft/7")
+        );
+        assert_eq!(sub.canonical("/explorer/"), None);
+        assert_eq!(sub.canonical("/index.html"), None, "outside the base");
     }
 
     #[test]

@@ -50,7 +50,7 @@ pub fn ComparePage() -> impl IntoView {
 
     view! {
         <div class="compare-page">
-            <h1 class="page-title">"Compare spacecraft"</h1>
+            <h1 class="page-title" tabindex="-1">"Compare spacecraft"</h1>
             {move || {
                 let left_out = query.get().left_out();
                 (left_out > 0).then(|| view! {
@@ -60,8 +60,8 @@ pub fn ComparePage() -> impl IntoView {
                 })
             }}
             {move || {
-                let ids = query.get().shown().to_vec();
-                if ids.is_empty() {
+                let link = query.get();
+                if link.shown().is_empty() {
                     view! {
                         <div class="notice" data-testid="compare-empty">
                             <p>"This link names no spacecraft to compare. Pick up to four with the Compare button on their cards."</p>
@@ -70,7 +70,7 @@ pub fn ComparePage() -> impl IntoView {
                     }
                     .into_any()
                 } else {
-                    view! { <Comparison ids /> }.into_any()
+                    view! { <Comparison link /> }.into_any()
                 }
             }}
         </div>
@@ -92,12 +92,14 @@ fn seen_or_cached(id: u64) -> impl Fn(&ApiRequest) -> Cached<Spacecraft> {
     }
 }
 
+/// The columns of the first `MAX` ids of `link`; the rest wait their turn (see `Remove`).
 #[component]
-fn Comparison(ids: Vec<u64>) -> impl IntoView {
+fn Comparison(link: CompareQuery) -> impl IntoView {
     let context = expect_context::<AppContext>();
-    let columns: Vec<(u64, Loader<Spacecraft>)> = ids
-        .into_iter()
-        .map(|id| {
+    let columns: Vec<(u64, Loader<Spacecraft>)> = link
+        .shown()
+        .iter()
+        .map(|&id| {
             let context = context.clone();
             let loader = use_latest(
                 move || Some(context.api().spacecraft_detail(id)),
@@ -174,7 +176,7 @@ fn Comparison(ids: Vec<u64>) -> impl IntoView {
                     <button type="button" class="button button-quiet" on:click=retry_failed>"Retry"</button>
                 </p>
             })}
-            <CompareTable layout=drawing::compare_table(&table, &paths, &placeholder) />
+            <CompareTable layout=drawing::compare_table(&table, &link, &paths, &placeholder) />
         }
     }
 }

@@ -48,7 +48,7 @@ pub fn ConfigurationsPage() -> impl IntoView {
 
     view! {
         <div class="configurations-page">
-            <h1 class="page-title">"Spacecraft configurations"</h1>
+            <h1 class="page-title" tabindex="-1">"Spacecraft configurations"</h1>
             <form role="search" class="filters index-filters" aria-label="Find configurations" on:submit=|event| event.prevent_default()>
                 <div class="filters-top">
                     <div class="field field-search">

@@ -2,7 +2,7 @@
 
 use crate::api::cache::now_ms;
 use crate::api::client;
-use crate::api::loader::use_latest;
+use crate::api::loader::{use_latest, Load};
 use crate::api::models::{Flight, Spacecraft};
 use crate::api::ApiError;
 use crate::components::card::{badges, Stat};
@@ -35,6 +35,22 @@ pub fn DetailPage() -> impl IntoView {
         client::cached_view,
         client::get_json::<Spacecraft>,
     );
+    // The title names the page from its first frame (history entries and the announcement at
+    // arrival say which spacecraft), then the record's name once it is here; a missing one's
+    // not-found page sets its own.
+    Effect::new(move |_| {
+        let Some(id) = id.get() else {
+            return;
+        };
+        record.state.with(|state| match state {
+            Load::Ready(craft) => head::set(Some(&craft.display_name()), &description(craft)),
+            Load::Failed(ApiError::NotFound) => {}
+            _ => head::set(
+                Some(&format!("Spacecraft {id}")),
+                "A spacecraft in Launch Library 2.",
+            ),
+        })
+    });
     let back_href = move || context.back_to_grid_href();
     let not_found = |error: &ApiError| {
         (error == &ApiError::NotFound).then(|| view! { <NoSuchSpacecraft /> }.into_any())
@@ -66,6 +82,16 @@ pub fn DetailPage() -> impl IntoView {
     }
 }
 
+/// The meta description of a spacecraft's page: the start of its description.
+fn description(craft: &Spacecraft) -> String {
+    let summary: String = craft.description.chars().take(155).collect();
+    if summary.is_empty() {
+        "A spacecraft in Launch Library 2.".to_string()
+    } else {
+        summary
+    }
+}
+
 #[component]
 fn NoSuchSpacecraft() -> impl IntoView {
     view! { <NotFound message="Launch Library has no spacecraft with this id." /> }
@@ -74,23 +100,16 @@ fn NoSuchSpacecraft() -> impl IntoView {
 #[component]
 fn Detail(craft: Spacecraft) -> impl IntoView {
     let context = expect_context::<AppContext>();
+    // Focus left waiting for this page's heading by a navigation comes to the name.
+    expect_context::<Router>().heading_shown();
     let name = craft.display_name();
-    let summary = craft.description.chars().take(155).collect::<String>();
-    head::set(
-        Some(&name),
-        if summary.is_empty() {
-            "A spacecraft in Launch Library 2."
-        } else {
-            &summary
-        },
-    );
     let config = craft.spacecraft_config.clone().unwrap_or_default();
     let flights = craft.flights.clone().unwrap_or_default();
 
     view! {
         <article class="detail" data-testid="detail" data-spacecraft-id=craft.id.to_string()>
             <header class="detail-header">
-                <h1>{name.clone()}</h1>
+                <h1 tabindex="-1">{name.clone()}</h1>
                 {craft.serial_number.clone().filter(|s| !s.trim().is_empty()).map(|serial| view! {
                     <p class="detail-serial">"Serial "{serial}</p>
                 })}

@@ -2,7 +2,8 @@
 //! in the address bar if needed, and sent to the API as is.
 
 use crate::api::client;
-use crate::api::loader::{use_latest, Load, Loader};
+use crate::api::endpoints::ApiRequest;
+use crate::api::loader::{use_latest, Cached, Load, Loader};
 use crate::api::lookups::use_lookups;
 use crate::api::models::{Page, Spacecraft};
 use crate::api::seen;
@@ -15,7 +16,7 @@ use crate::components::pager::{Pager, ResultCount};
 use crate::components::status::{EmptyResults, SkeletonCards};
 use crate::context::AppContext;
 use crate::head;
-use crate::paging::range_text;
+use crate::paging::{each_spacecraft_once, range_text};
 use crate::query::{quick_views, Query, View};
 use crate::router::{Navigation, Router};
 use crate::routes::Route;
@@ -63,8 +64,8 @@ pub fn GridPage() -> impl IntoView {
 
     let list = use_latest(
         move || Some(context.api().spacecraft_list(&query.get())),
-        client::cached_view,
-        client::get_json::<Page<Spacecraft>>,
+        cached_page,
+        |request| async move { client::get_json(request).await.map(each_spacecraft_once) },
     );
     let count_ref = NodeRef::<html::P>::new();
     focus_results_after_paging(query, list, count_ref);
@@ -110,7 +111,7 @@ pub fn GridPage() -> impl IntoView {
 
     view! {
         <div class="grid-page">
-            <h1 class="page-title">"Spacecraft"</h1>
+            <h1 class="page-title" tabindex="-1">"Spacecraft"</h1>
             <p class="visually-hidden" aria-live="polite" aria-atomic="true" data-testid="announcer">{announcement}</p>
             <QuickViews query />
             <Filters query=query on_change=go errors=field_errors />
@@ -142,6 +143,26 @@ pub fn GridPage() -> impl IntoView {
                 })}
             </Loaded>
         </div>
+    }
+}
+
+/// A stored answer, made ready to show like a fresh one (`each_spacecraft_once`).
+fn cached_page(request: &ApiRequest) -> Cached<Page<Spacecraft>> {
+    match client::cached_view(request) {
+        Cached::Miss => Cached::Miss,
+        Cached::Fresh { value, stored_at } => Cached::Fresh {
+            value: each_spacecraft_once(value),
+            stored_at,
+        },
+        Cached::Stale {
+            value,
+            stored_at,
+            may_refresh,
+        } => Cached::Stale {
+            value: each_spacecraft_once(value),
+            stored_at,
+            may_refresh,
+        },
     }
 }
 
