@@ -6,7 +6,7 @@
 use crate::api::endpoints::{self, Api};
 use crate::api::quota::Quota;
 use crate::routes::Paths;
-use crate::settings::{connect_origins, Settings, STORAGE_KEY};
+use crate::settings::{connect_origins, ImagePolicy, Settings, STORAGE_KEY};
 use leptos::prelude::*;
 
 /// Settings and shared state every page reads, provided once by `App`.
@@ -16,6 +16,8 @@ pub struct AppContext {
     pub site_base: String,
     /// Origins the page's CSP allows requests to; `None` when it sets no limit.
     pub reachable: Option<Vec<String>>,
+    /// Which image URLs the page's CSP lets it load (every one, unless read from the page).
+    pub images: ImagePolicy,
     pub paths: Paths,
     /// The grid URL the user last looked at, so "back to results" restores it exactly.
     pub last_grid_href: RwSignal<Option<String>>,
@@ -23,6 +25,8 @@ pub struct AppContext {
     pub settings: RwSignal<Settings>,
     /// The LL2 quota as last reported.
     pub quota: RwSignal<Option<Quota>>,
+    /// Whether the header's settings panel is open (an error about the key opens it).
+    pub settings_open: RwSignal<bool>,
 }
 
 impl AppContext {
@@ -30,10 +34,12 @@ impl AppContext {
         AppContext {
             site_base,
             reachable,
+            images: ImagePolicy::default(),
             paths,
             last_grid_href: RwSignal::new(None),
             settings: RwSignal::new(Settings::default()),
             quota: RwSignal::new(None),
+            settings_open: RwSignal::new(false),
         }
     }
 
@@ -46,12 +52,15 @@ impl AppContext {
                 .flatten()
                 .and_then(|meta| meta.get_attribute("content"))
         };
-        let context = AppContext::new(
+        let policy = meta(r#"meta[http-equiv="Content-Security-Policy"]"#);
+        let mut context = AppContext::new(
             endpoints::normalise_base(meta(r#"meta[name="ll2-api-base"]"#).as_deref()),
-            meta(r#"meta[http-equiv="Content-Security-Policy"]"#)
-                .and_then(|policy| connect_origins(&policy)),
+            policy.as_deref().and_then(connect_origins),
             Paths::from_base_uri(document.base_uri().ok().flatten().as_deref()),
         );
+        if let Some(policy) = &policy {
+            context.images = ImagePolicy::from_policy(policy);
+        }
         context.settings.set(load_settings());
         context
     }

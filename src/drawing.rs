@@ -23,11 +23,8 @@ pub struct Tick {
 /// One page of results as horizontal bars of the query's chart measure (see `results_chart`).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ChartLayout {
-    /// What is drawn and in which order: the figure's caption, the list's label and the
-    /// table's caption.
+    /// What is drawn and in which order: the figure's caption and the list's label.
     pub caption: String,
-    /// The measure's name, the table's column heading.
-    pub measure: &'static str,
     pub ticks: Vec<Tick>,
     pub bars: Vec<Bar>,
 }
@@ -90,7 +87,6 @@ pub fn results_chart(results: &[Spacecraft], query: &Query, paths: &Paths) -> Ch
         .collect();
     ChartLayout {
         caption,
-        measure,
         ticks,
         bars,
     }
@@ -108,7 +104,8 @@ pub struct Timeline {
 /// A flight on the timeline.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Span {
-    pub id: u64,
+    /// The flight's id, when the API gives one.
+    pub id: Option<u64>,
     /// No mission end yet: the bar runs to now.
     pub ongoing: bool,
     /// Every other flight takes the second lane, so that close flights stay apart.
@@ -131,7 +128,7 @@ pub struct Stretch {
 
 /// A flight placed in time.
 struct Flown {
-    id: u64,
+    id: Option<u64>,
     start: Moment,
     end: Moment,
     ongoing: bool,
@@ -413,8 +410,10 @@ pub enum Cell {
         text: String,
         href: String,
     },
+    /// The record's image sources, best first (`FallbackImage` walks them, then shows the
+    /// placeholder, as on the cards).
     Image {
-        src: String,
+        sources: Vec<String>,
         alt: String,
     },
     /// A measure for people, and its bar's length on the row's scale; no bar: no data.
@@ -432,7 +431,6 @@ pub fn compare_table(
     columns: &[(u64, Column)],
     link: &CompareQuery,
     paths: &Paths,
-    placeholder: &str,
 ) -> CompareLayout {
     let heads = columns
         .iter()
@@ -462,10 +460,7 @@ pub fn compare_table(
             .iter()
             .map(|craft| match craft {
                 Some(craft) => Cell::Image {
-                    src: Image::sources(craft.image.as_ref(), true)
-                        .into_iter()
-                        .next()
-                        .unwrap_or_else(|| placeholder.to_string()),
+                    sources: Image::sources(craft.image.as_ref(), true),
                     alt: craft.display_name(),
                 },
                 None => Cell::Empty,
@@ -622,7 +617,6 @@ mod tests {
         assert_eq!(chart.bars[1].name, "<b>Freedom</b>", "names stay text");
         assert_eq!(chart.bars[0].href, "/spacecraft/7");
         assert_eq!(chart.caption, "Time in space, sorted: Longest in space");
-        assert_eq!(chart.measure, "Time in space");
         // Largest value 505 days: the scale runs to 540 days in 180-day steps.
         let lefts: Vec<&str> = chart.ticks.iter().map(|tick| tick.left.as_str()).collect();
         assert_eq!(lefts, ["0.0%", "33.3%", "66.6%", "100.0%"]);
@@ -648,7 +642,7 @@ mod tests {
             &Query::parse("view=chart&metric=time_docked"),
             &Paths::default(),
         );
-        assert_eq!(chart.measure, "Time docked");
+        assert_eq!(chart.caption, "Time docked, in the order of the results");
         assert!(chart.bars.iter().all(|bar| bar.value.is_none()));
     }
 
@@ -671,8 +665,12 @@ mod tests {
                  "status":{"name":"Launch Failure","abbrev":"Failure"}}}]"#,
         );
         let timeline = flight_timeline(&flights[..3], measure::from_unix(NOW)).unwrap();
-        let ids: Vec<u64> = timeline.spans.iter().map(|span| span.id).collect();
-        assert_eq!(ids, [11, 12], "a flight without a date cannot be placed");
+        let ids: Vec<Option<u64>> = timeline.spans.iter().map(|span| span.id).collect();
+        assert_eq!(
+            ids,
+            [Some(11), Some(12)],
+            "a flight without a date cannot be placed"
+        );
         let [crew_1, crew_9] = &timeline.spans[..] else {
             panic!("two spans: {timeline:?}");
         };
@@ -713,7 +711,7 @@ mod tests {
             .iter()
             .map(|id| (*id, Column::Loading))
             .collect();
-        let table = compare_table(&columns, &link, &Paths::default(), "/p.svg");
+        let table = compare_table(&columns, &link, &Paths::default());
         let removes: Vec<&str> = table
             .heads
             .iter()
@@ -731,6 +729,18 @@ mod tests {
     }
 
     #[test]
+    fn a_flight_without_an_id_is_placed_with_its_id_unknown_not_zero() {
+        let flights = flights(
+            r#"[{"id":null,"launch":{"name":"A","net":"2020-11-16T00:27:17Z"}},
+                {"launch":{"name":"B","net":"2021-11-16T00:27:17Z"}},
+                {"id":0,"launch":{"name":"C","net":"2022-11-16T00:27:17Z"}}]"#,
+        );
+        let timeline = flight_timeline(&flights, measure::from_unix(NOW)).unwrap();
+        let ids: Vec<Option<u64>> = timeline.spans.iter().map(|span| span.id).collect();
+        assert_eq!(ids, [None, None, Some(0)], "only an id the API gave is one");
+    }
+
+    #[test]
     fn compare_rows_scale_bars_to_the_row_and_leave_missing_columns_empty() {
         let results = crafts(
             r#"[{"id":1,"flights_count":4,"spacecraft_config":{"id":6,"name":"Crew Dragon"}},
@@ -742,12 +752,7 @@ mod tests {
             (2, Column::Ready(&results[1])),
         ];
         let link = CompareQuery { ids: vec![1, 8, 2] };
-        let table = compare_table(
-            &columns,
-            &link,
-            &Paths::default(),
-            "/public/placeholder.svg",
-        );
+        let table = compare_table(&columns, &link, &Paths::default());
         let ids: Vec<u64> = table.heads.iter().map(|head| head.id).collect();
         assert_eq!(ids, [1, 8, 2]);
         assert_eq!(table.heads[0].remove, "/compare?ids=8,2");
@@ -762,13 +767,13 @@ mod tests {
                 .clone()
         };
         let image = |id: u64| Cell::Image {
-            src: "/public/placeholder.svg".to_string(),
+            sources: Vec::new(),
             alt: format!("Unnamed spacecraft #{id}"),
         };
         assert_eq!(
             row("Image"),
             [image(1), Cell::Empty, image(2)],
-            "no image: the placeholder"
+            "no image: no source (the image component shows the placeholder)"
         );
         assert_eq!(
             row("Configuration")[0],

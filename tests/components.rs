@@ -180,7 +180,7 @@ async fn the_chart_sizes_its_bars_through_the_cssom_and_keeps_names_as_text() {
 async fn the_timeline_and_the_compare_bars_are_placed_through_the_cssom() {
     let timeline = Timeline {
         spans: vec![Span {
-            id: 11,
+            id: Some(11),
             ongoing: true,
             second_lane: true,
             offset: "12.5%".into(),

@@ -17,6 +17,11 @@ pub enum ApiError {
     Server {
         status: u16,
     },
+    /// 401 or 403 to a request that carried the visitor's supporter key: the API refused the
+    /// key (see `for_request`); the settings are where to change it.
+    KeyRefused {
+        status: u16,
+    },
     /// Any other unexpected status.
     Http {
         status: u16,
@@ -47,6 +52,23 @@ impl ApiError {
         }
     }
 
+    /// This error as met by a request that did (`key_sent`) or did not carry the supporter
+    /// key. The status alone cannot tell: LL2 reads without a key, so a 401 or 403 to a keyed
+    /// request is about the key, and to any other it is just an unexpected answer.
+    pub fn for_request(self, key_sent: bool) -> ApiError {
+        match self {
+            ApiError::Http {
+                status: status @ (401 | 403),
+            } if key_sent => ApiError::KeyRefused { status },
+            error => error,
+        }
+    }
+
+    /// Whether the way out is in the settings (the notice then offers to open them).
+    pub fn offers_settings(&self) -> bool {
+        matches!(self, ApiError::KeyRefused { .. })
+    }
+
     /// A short headline.
     pub fn title(&self) -> &'static str {
         match self {
@@ -54,6 +76,7 @@ impl ApiError {
             ApiError::NotFound => "Not found",
             ApiError::Throttled { .. } => "Rate limit reached",
             ApiError::Server { .. } => "The API is having trouble",
+            ApiError::KeyRefused { .. } => "The API refused your supporter key",
             ApiError::Http { .. } => "Unexpected answer from the API",
             ApiError::Network { offline: true } => "You are offline",
             ApiError::Network { offline: false } => "Cannot reach the API",
@@ -83,6 +106,9 @@ impl ApiError {
             }
             ApiError::Server { status } => format!(
                 "Launch Library answered with an error ({status}). This is usually temporary: try again in a moment."
+            ),
+            ApiError::KeyRefused { status } => format!(
+                "Launch Library did not accept the supporter API key in the settings (HTTP {status}): it may be mistyped, expired or revoked. Change it there, or remove it to use the free quota."
             ),
             ApiError::Http { status } => format!("Launch Library answered with HTTP {status}."),
             ApiError::Network { offline: true } => {
@@ -314,6 +340,39 @@ mod tests {
     }
 
     #[test]
+    fn a_401_or_403_to_a_keyed_request_is_a_refused_key_and_offers_the_settings() {
+        for status in [401, 403] {
+            let answered = ApiError::from_response(status, None, r#"{"detail": "Invalid token."}"#);
+            let refused = answered.clone().for_request(true);
+            assert_eq!(refused, ApiError::KeyRefused { status });
+            assert!(refused.offers_settings());
+            assert!(
+                refused.title().contains("supporter key"),
+                "{}",
+                refused.title()
+            );
+            assert!(
+                refused.message().contains("settings"),
+                "{}",
+                refused.message()
+            );
+            assert_eq!(
+                answered.for_request(false),
+                ApiError::Http { status },
+                "without a key it is just an unexpected answer"
+            );
+        }
+        for other in [
+            ApiError::from_response(404, None, ""),
+            ApiError::from_response(418, None, ""),
+            ApiError::from_response(500, None, ""),
+        ] {
+            assert_eq!(other.clone().for_request(true), other);
+            assert!(!other.offers_settings());
+        }
+    }
+
+    #[test]
     fn waits_read_naturally() {
         assert_eq!(wait(754), "12 min 34 s");
         assert_eq!(wait(45), "45 s");
@@ -329,6 +388,7 @@ mod tests {
                 retry_after_secs: None,
             },
             ApiError::Server { status: 500 },
+            ApiError::KeyRefused { status: 401 },
             ApiError::Http { status: 418 },
             ApiError::Network { offline: true },
             ApiError::Network { offline: false },

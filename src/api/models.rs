@@ -259,8 +259,8 @@ pub struct Launch {
 #[derive(Clone, Debug, Default, PartialEq, Deserialize)]
 #[serde(default)]
 pub struct Flight {
-    #[serde(deserialize_with = "null_as_default")]
-    pub id: u64,
+    /// `None` when the API leaves it out or sends `null`: unknown, never `0`.
+    pub id: Option<u64>,
     pub destination: Option<String>,
     pub mission_end: Option<String>,
     pub launch: Option<Launch>,
@@ -709,6 +709,18 @@ mod tests {
             Some("Falcon 9 Block 5 | Crew-2")
         );
         assert_eq!(flights[0].destination.as_deref(), Some("ISS"));
+        assert_eq!(flights[0].id, Some(9));
+        Ok(())
+    }
+
+    #[test]
+    fn a_flight_with_a_null_or_missing_id_is_kept_with_its_id_unknown() -> TestResult {
+        let json = r#"{"id": 2, "flights": [{"id": null, "destination": "ISS"}, {"destination": "Moon"}]}"#;
+        let craft: Spacecraft = decode(json)?;
+        let flights = craft.flights.unwrap_or_default();
+        let ids: Vec<Option<u64>> = flights.iter().map(|flight| flight.id).collect();
+        assert_eq!(ids, [None, None], "unknown, never 0");
+        assert_eq!(flights[1].destination.as_deref(), Some("Moon"));
         Ok(())
     }
 }

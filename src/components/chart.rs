@@ -63,28 +63,17 @@ pub fn ViewSwitch(query: Memo<Query>, on_change: Callback<(Query, bool)>) -> imp
 }
 
 /// One page of results as bars of `query`'s chart measure (see `drawing::results_chart`); a
-/// missing value says "no data" rather than drawing a bar that reads as zero. A table carries
-/// the same numbers for screen readers.
+/// missing value says "no data" rather than drawing a bar that reads as zero. The list is the
+/// one accessible form: each item reads as its spacecraft's link and its value as text, so
+/// screen readers hear every number once (the axis, which only repeats the scale, is hidden).
 #[component]
 pub fn ResultsChart(results: Vec<Spacecraft>, query: Query) -> impl IntoView {
     let paths = expect_context::<AppContext>().paths;
     let ChartLayout {
         caption,
-        measure,
         ticks,
         bars,
     } = drawing::results_chart(&results, &query, &paths);
-    let table_rows = bars
-        .iter()
-        .map(|bar| {
-            view! {
-                <tr>
-                    <th scope="row">{bar.name.clone()}</th>
-                    <td>{bar.text.clone()}</td>
-                </tr>
-            }
-        })
-        .collect_view();
 
     view! {
         <figure class="chart" data-testid="chart">
@@ -94,7 +83,7 @@ pub fn ResultsChart(results: Vec<Spacecraft>, query: Query) -> impl IntoView {
                     <span class="chart-tick" style:left=tick.left>{tick.label}</span>
                 }).collect_view()}
             </div>
-            <ol class="chart-bars" role="list" aria-label=caption.clone()>
+            <ol class="chart-bars" role="list" aria-label=caption>
                 {bars.into_iter().map(|bar| view! {
                     <li
                         class="chart-bar"
@@ -110,19 +99,6 @@ pub fn ResultsChart(results: Vec<Spacecraft>, query: Query) -> impl IntoView {
                     </li>
                 }).collect_view()}
             </ol>
-            // A table is never narrower than its content: the hiding box holds it.
-            <div class="visually-hidden">
-                <table>
-                    <caption>{caption}</caption>
-                    <thead>
-                        <tr>
-                            <th scope="col">"Spacecraft"</th>
-                            <th scope="col">{measure}</th>
-                        </tr>
-                    </thead>
-                    <tbody>{table_rows}</tbody>
-                </table>
-            </div>
         </figure>
     }
 }

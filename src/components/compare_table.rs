@@ -1,6 +1,7 @@
 //! The compare table, as `drawing::compare_table` lays it out: a column per spacecraft, a row
 //! per fact, measures with bars scaled to their row.
 
+use crate::components::image::FallbackImage;
 use crate::drawing::{Cell, CompareLayout, Head, Title};
 use leptos::prelude::*;
 
@@ -51,8 +52,8 @@ fn content(cell: Cell) -> AnyView {
         Cell::Empty => ().into_any(),
         Cell::Text(text) => text.into_any(),
         Cell::Link { text, href } => view! { <a href=href>{text}</a> }.into_any(),
-        Cell::Image { src, alt } => {
-            view! { <img class="compare-image" src=src alt=alt loading="lazy" /> }.into_any()
+        Cell::Image { sources, alt } => {
+            view! { <FallbackImage sources alt class="compare-image" /> }.into_any()
         }
         Cell::Measure { text, bar } => view! {
             <span class="compare-value" class:compare-no-data=bar.is_none()>{text}</span>

@@ -5,7 +5,7 @@
 use crate::api::loader::Load;
 use crate::api::lookups::use_lookups;
 use crate::api::models::{IdName, SpacecraftConfig};
-use crate::components::status::FieldError;
+use crate::components::status::{field_error_aria, FieldError};
 use crate::context::AppContext;
 use crate::query::{Mode, Ordering, Query, PAGE_SIZES};
 use leptos::ev;
@@ -142,6 +142,7 @@ fn SelectField(
     children: Children,
 ) -> impl IntoView {
     let id = format!("f-{name}");
+    let (invalid, described_by) = field_error_aria(name, errors);
     let reach = move || {
         if let Some(on_reach) = on_reach {
             on_reach.run(());
@@ -150,7 +151,7 @@ fn SelectField(
     view! {
         <div class="field" on:focusin=move |_| reach() on:pointerenter=move |_| reach()>
             <label for=id.clone()>{label}</label>
-            <select id=id name=name on:change=move |event| edit.run((name, event_target_value(&event)))>
+            <select id=id name=name aria-invalid=invalid aria-describedby=described_by on:change=move |event| edit.run((name, event_target_value(&event)))>
                 {children()}
             </select>
             <FieldError name errors />
@@ -294,6 +295,7 @@ fn ConfigurationField(
     let lookups = use_lookups();
     let filter = RwSignal::new(String::new());
     let want = move || lookups.want_configurations();
+    let (invalid, described_by) = field_error_aria("spacecraft_config", errors);
 
     let options = move || {
         let current = query.get().spacecraft_config;
@@ -344,7 +346,7 @@ fn ConfigurationField(
                     }
                 }
             />
-            <select id="f-config" name="spacecraft_config" on:change=move |event| {
+            <select id="f-config" name="spacecraft_config" aria-invalid=invalid aria-describedby=described_by on:change=move |event| {
                 edit.run(("spacecraft_config", event_target_value(&event)))
             }>
                 <option value="" prop:selected=move || query.with(|q| q.spacecraft_config.is_none())>"Any configuration"</option>

@@ -6,7 +6,9 @@ use crate::api::models::Image;
 use crate::context::AppContext;
 use leptos::prelude::*;
 
-/// `<img>` over `sources` (see `Image::sources`), falling back to the placeholder. `eager` for images above the fold.
+/// `<img>` over `sources` (see `Image::sources`), falling back to the placeholder. A source the
+/// page's Content-Security-Policy would block is upgraded to `https:` or skipped (see
+/// `ImagePolicy`). `eager` for images above the fold.
 #[component]
 pub fn FallbackImage(
     sources: Vec<String>,
@@ -14,9 +16,14 @@ pub fn FallbackImage(
     #[prop(optional)] eager: bool,
     #[prop(optional)] class: &'static str,
 ) -> impl IntoView {
-    let placeholder = expect_context::<AppContext>().placeholder_image();
-    let mut candidates = sources;
-    candidates.push(placeholder);
+    let context = expect_context::<AppContext>();
+    let mut candidates: Vec<String> = sources
+        .iter()
+        .filter_map(|url| context.images.usable(url))
+        .collect();
+    // An upgrade can make two sources one.
+    candidates.dedup();
+    candidates.push(context.placeholder_image());
     let last = candidates.len() - 1;
     let current = RwSignal::new(0usize);
     let is_placeholder = move || current.get() == last;

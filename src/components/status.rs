@@ -2,6 +2,8 @@
 
 use crate::api::error::wait;
 use crate::api::ApiError;
+use crate::components::settings_panel::open_settings_at_key;
+use crate::context::AppContext;
 use leptos::prelude::*;
 use std::time::Duration;
 
@@ -16,7 +18,22 @@ pub fn ErrorNotice(
     auto_retry_in: Option<u64>,
     #[prop(optional_no_strip)] on_auto_retry: Option<Callback<()>>,
 ) -> impl IntoView {
+    let context = use_context::<AppContext>();
+    // Views re-request when the settings change, so the key in them is the one this request
+    // carried.
+    let key_sent = context.as_ref().is_some_and(|context| {
+        context
+            .settings
+            .with_untracked(|settings| settings.authorization().is_some())
+    });
+    let error = error.for_request(key_sent);
     let fields = error.field_messages().to_vec();
+    let settings_button = context.filter(|_| error.offers_settings()).map(|context| {
+        view! {
+            <button type="button" class="button" data-testid="open-settings"
+                on:click=move |_| open_settings_at_key(&context)>"Open the settings"</button>
+        }
+    });
     let message = match (auto_retry_in, on_auto_retry) {
         (Some(secs), Some(on_zero)) => view! { <ThrottleCountdown secs on_zero /> }.into_any(),
         _ => view! { <p>{error.message()}</p> }.into_any(),
@@ -33,6 +50,7 @@ pub fn ErrorNotice(
                     }).collect_view()}
                 </ul>
             })}
+            {settings_button}
             <button type="button" class="button" on:click=move |_| on_retry.run(())>"Retry"</button>
         </div>
     }
@@ -133,21 +151,44 @@ fn ThrottleCountdown(secs: u64, on_zero: Callback<()>) -> impl IntoView {
     }
 }
 
-/// The API's message for one form field, shown beside it.
+/// The API's message for one form field, shown beside it (with the id `field_error_id` gives
+/// the field for `aria-describedby`).
 #[component]
 pub fn FieldError(name: &'static str, errors: Signal<Vec<(String, String)>>) -> impl IntoView {
     move || {
         errors.with(|errors| {
+            let id = field_error_id(name, errors)?;
             errors
                 .iter()
                 .find(|(field, _)| field == name)
                 .map(|(field, message)| {
                     view! {
-                        <p class="field-error" id=format!("{name}-error") data-field=name>
+                        <p class="field-error" id=id data-field=name>
                             {format!("{field}: {message}")}
                         </p>
                     }
                 })
         })
     }
+}
+
+/// The id of the message `FieldError` shows for `name`, while the API has one for it.
+pub fn field_error_id(name: &str, errors: &[(String, String)]) -> Option<String> {
+    errors
+        .iter()
+        .any(|(field, _)| field == name)
+        .then(|| format!("{name}-error"))
+}
+
+/// `aria-invalid` and `aria-describedby` for the field `name`: set while the API complains
+/// about it (pointing at its `FieldError`), gone with the complaint.
+pub fn field_error_aria(
+    name: &'static str,
+    errors: Signal<Vec<(String, String)>>,
+) -> (
+    impl Fn() -> Option<&'static str> + Copy + Send + Sync + 'static,
+    impl Fn() -> Option<String> + Copy + Send + Sync + 'static,
+) {
+    let described_by = move || errors.with(|errors| field_error_id(name, errors));
+    (move || described_by().map(|_| "true"), described_by)
 }

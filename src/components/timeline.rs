@@ -37,7 +37,7 @@ fn FlightBar(span: Span) -> impl IntoView {
         <li
             class="timeline-flight"
             class:timeline-lane-2=span.second_lane
-            data-flight-id=span.id.to_string()
+            data-flight-id=span.id.map(|id| id.to_string())
             data-ongoing=span.ongoing.then_some("")
             tabindex="0"
             style:margin-left=span.offset

@@ -120,7 +120,6 @@ fn Comparison(link: CompareQuery) -> impl IntoView {
         }
     });
     let columns = StoredValue::new(columns);
-    let placeholder = context.placeholder_image();
     let paths = context.paths;
     let retry_failed = move |_| {
         columns.with_value(|columns| {
@@ -176,7 +175,7 @@ fn Comparison(link: CompareQuery) -> impl IntoView {
                     <button type="button" class="button button-quiet" on:click=retry_failed>"Retry"</button>
                 </p>
             })}
-            <CompareTable layout=drawing::compare_table(&table, &link, &paths, &placeholder) />
+            <CompareTable layout=drawing::compare_table(&table, &link, &paths) />
         }
     }
 }
