@@ -189,11 +189,10 @@ async fn network_get(
     let error = if (200..300).contains(&answer.status) {
         None
     } else {
-        Some(ApiError::from_response(
-            answer.status,
-            answer.retry_after.as_deref(),
-            &answer.body,
-        ))
+        Some(
+            ApiError::from_response(answer.status, answer.retry_after.as_deref(), &answer.body)
+                .for_request(request.authorization().is_some()),
+        )
     };
     match &error {
         Some(ApiError::Throttled { retry_after_secs }) => {

@@ -19,14 +19,6 @@ pub fn ErrorNotice(
     #[prop(optional_no_strip)] on_auto_retry: Option<Callback<()>>,
 ) -> impl IntoView {
     let context = use_context::<AppContext>();
-    // Views re-request when the settings change, so the key in them is the one this request
-    // carried.
-    let key_sent = context.as_ref().is_some_and(|context| {
-        context
-            .settings
-            .with_untracked(|settings| settings.authorization().is_some())
-    });
-    let error = error.for_request(key_sent);
     let fields = error.field_messages().to_vec();
     let settings_button = context.filter(|_| error.offers_settings()).map(|context| {
         view! {
