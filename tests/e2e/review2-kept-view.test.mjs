@@ -4,20 +4,25 @@
 // be what the app itself would have drawn: cards, filters, pager, nothing else. Anything else and
 // the visitor sees the loading grid. The rendering is kept per API host too, carries none of the
 // tab's own state, and stays inside the 4 MB storage bound.
-import { test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { resolve } from 'node:path';
 import { shareApp } from './support/harness.mjs';
 import { eachTestAFreshVisitor, onEveryNewDocument } from './support/sessions.mjs';
+
+const SUB_DIST = resolve(process.env.E2E_DIST_SUB || 'target/e2e-dist-sub');
 
 let app;
 let browser;
 
-shareApp({ width: 1280, height: 900 }, (opened) => {
-  app = opened;
-  browser = opened.browser;
-});
-
-eachTestAFreshVisitor(() => app);
+/** The tests of a `describe` block share one app, served as `options` say. */
+function openedAs(options) {
+  shareApp({ width: 1280, height: 900, ...options }, (opened) => {
+    app = opened;
+    browser = opened.browser;
+  });
+  eachTestAFreshVisitor(() => app);
+}
 
 const QUERY = 'ordering=-flights_count&limit=20';
 const DEV_LIST = `https://lldev.thespacedevs.com/2.3.0/spacecraft/?${QUERY}`;
@@ -105,125 +110,143 @@ async function visitAndLeave(path = `/?${QUERY}`) {
   return kept;
 }
 
-test('a repeat visit still paints the kept cards, which hold only what the app draws', async () => {
-  await visitAndLeave();
-  const shown = await beforeTheApp(`/?${QUERY}`);
-  assert.deepEqual(shown.ids, app.expectedIds(QUERY));
-  assert.deepEqual(shown.planted, []);
-});
+describe('a site at the root of its origin', () => {
+  openedAs({});
 
-test('planted markup in a kept rendering never paints: the visitor sees the loading grid', async () => {
-  const kept = await visitAndLeave();
-  for (const [what, tamper] of Object.entries(HOSTILE)) {
-    const html = tamper(kept.html);
-    assert.notEqual(html, kept.html, `${what}: planted`);
-    await plant(kept, html);
+  test('a repeat visit still paints the kept cards, which hold only what the app draws', async () => {
+    await visitAndLeave();
     const shown = await beforeTheApp(`/?${QUERY}`);
-    assert.equal(shown.at, `/?${QUERY}`, `${what}: the page stays where it is`);
-    assert.deepEqual(shown.ids, [], `${what}: no kept card is painted`);
-    assert.ok(shown.skeletons > 0, `${what}: the loading grid is`);
-    assert.deepEqual(shown.planted, [], `${what}: nothing planted is in the page`);
-  }
-  // The untouched rendering, put back, paints again: it was the planted part that was refused.
-  await plant(kept, kept.html);
-  assert.deepEqual((await beforeTheApp(`/?${QUERY}`)).ids, app.expectedIds(QUERY));
-});
+    assert.deepEqual(shown.ids, app.expectedIds(QUERY));
+    assert.deepEqual(shown.planted, []);
+  });
 
-test('cards kept for one API host are not painted for another host\'s answer', async () => {
-  const kept = await visitAndLeave();
-  // The visitor switches to LL2's development host, which has a fresh answer for the same view,
-  // stored at the very moment as the one the kept cards show.
-  const answer = await browser.exec('return localStorage.getItem(arguments[0]);', `ll2-cache:${app.standin.base}/spacecraft/?${QUERY}`);
-  await browser.exec(`
-    localStorage.setItem(arguments[0], JSON.stringify({ host: 'development', api_key: '' }));
-    localStorage.setItem(arguments[1], arguments[2] + '\\n{"count":1,"next":null,"previous":null,"results":[]}');`,
-  SETTINGS, `ll2-cache:${DEV_LIST}`, kept.stamp);
-  assert.ok(answer.startsWith(`${kept.stamp}\n`), 'the same stamp on both answers');
-  const shown = await beforeTheApp(`/?${QUERY}`);
-  assert.deepEqual(shown.ids, [], 'the other host\'s cards are not painted');
-  assert.ok(shown.skeletons > 0, 'the loading grid');
-});
+  test('planted markup in a kept rendering never paints: the visitor sees the loading grid', async () => {
+    const kept = await visitAndLeave();
+    for (const [what, tamper] of Object.entries(HOSTILE)) {
+      const html = tamper(kept.html);
+      assert.notEqual(html, kept.html, `${what}: planted`);
+      await plant(kept, html);
+      const shown = await beforeTheApp(`/?${QUERY}`);
+      assert.equal(shown.at, `/?${QUERY}`, `${what}: the page stays where it is`);
+      assert.deepEqual(shown.ids, [], `${what}: no kept card is painted`);
+      assert.ok(shown.skeletons > 0, `${what}: the loading grid is`);
+      assert.deepEqual(shown.planted, [], `${what}: nothing planted is in the page`);
+    }
+    // The untouched rendering, put back, paints again: it was the planted part that was refused.
+    await plant(kept, kept.html);
+    assert.deepEqual((await beforeTheApp(`/?${QUERY}`)).ids, app.expectedIds(QUERY));
+  });
 
-test('a tab whose settings another tab changed keeps nothing it cannot vouch for', async () => {
-  await app.open(`/?${QUERY}`);
-  await app.waitForCards(app.expectedIds(QUERY));
-  await browser.exec(`window.__settingsChanged = false;
-    addEventListener('storage', (e) => { if (e.key === arguments[0]) window.__settingsChanged = true; });`, SETTINGS);
-  const first = await browser.cmd('GET', '/window');
-  const stamp = String(Date.now());
-  const { handle } = await browser.cmd('POST', '/window/new', { type: 'tab' });
-  try {
-    // The other tab: switched to the development host, whose answer for this view it has.
-    await browser.cmd('POST', '/window', { handle });
-    await browser.goto(app.url('/__blank__.txt'));
+  test('cards kept for one API host are not painted for another host\'s answer', async () => {
+    const kept = await visitAndLeave();
+    // The visitor switches to LL2's development host, which has a fresh answer for the same view,
+    // stored at the very moment as the one the kept cards show.
+    const answer = await browser.exec('return localStorage.getItem(arguments[0]);', `ll2-cache:${app.standin.base}/spacecraft/?${QUERY}`);
     await browser.exec(`
       localStorage.setItem(arguments[0], JSON.stringify({ host: 'development', api_key: '' }));
       localStorage.setItem(arguments[1], arguments[2] + '\\n{"count":1,"next":null,"previous":null,"results":[]}');`,
-    SETTINGS, `ll2-cache:${DEV_LIST}`, stamp);
-  } finally {
-    await browser.cmd('DELETE', '/window');
-    await browser.cmd('POST', '/window', { handle: first });
-  }
-  // This tab still shows the stand-in's cards, and hears of the change; then it is left.
-  await browser.waitFor('return window.__settingsChanged;', { message: 'the other tab\'s change heard' });
-  await leave();
-  const stamps = await browser.exec(`return Object.keys(localStorage).filter((k) => k.startsWith('ll2-cache:view:'))
-    .map((k) => localStorage.getItem(k).split('\\n', 1)[0]);`);
-  assert.ok(!stamps.includes(stamp), 'this tab\'s cards are not stamped with the other host\'s answer');
-  const shown = await beforeTheApp(`/?${QUERY}`);
-  assert.deepEqual(shown.ids, [], 'the development host\'s visit paints no stand-in card');
+    SETTINGS, `ll2-cache:${DEV_LIST}`, kept.stamp);
+    assert.ok(answer.startsWith(`${kept.stamp}\n`), 'the same stamp on both answers');
+    const shown = await beforeTheApp(`/?${QUERY}`);
+    assert.deepEqual(shown.ids, [], 'the other host\'s cards are not painted');
+    assert.ok(shown.skeletons > 0, 'the loading grid');
+  });
+
+  test('a tab whose settings another tab changed keeps nothing it cannot vouch for', async () => {
+    await app.open(`/?${QUERY}`);
+    await app.waitForCards(app.expectedIds(QUERY));
+    await browser.exec(`window.__settingsChanged = false;
+      addEventListener('storage', (e) => { if (e.key === arguments[0]) window.__settingsChanged = true; });`, SETTINGS);
+    const first = await browser.cmd('GET', '/window');
+    const stamp = String(Date.now());
+    const { handle } = await browser.cmd('POST', '/window/new', { type: 'tab' });
+    try {
+      // The other tab: switched to the development host, whose answer for this view it has.
+      await browser.cmd('POST', '/window', { handle });
+      await browser.goto(app.url('/__blank__.txt'));
+      await browser.exec(`
+        localStorage.setItem(arguments[0], JSON.stringify({ host: 'development', api_key: '' }));
+        localStorage.setItem(arguments[1], arguments[2] + '\\n{"count":1,"next":null,"previous":null,"results":[]}');`,
+      SETTINGS, `ll2-cache:${DEV_LIST}`, stamp);
+    } finally {
+      await browser.cmd('DELETE', '/window');
+      await browser.cmd('POST', '/window', { handle: first });
+    }
+    // This tab still shows the stand-in's cards, and hears of the change; then it is left.
+    await browser.waitFor('return window.__settingsChanged;', { message: 'the other tab\'s change heard' });
+    await leave();
+    const stamps = await browser.exec(`return Object.keys(localStorage).filter((k) => k.startsWith('ll2-cache:view:'))
+      .map((k) => localStorage.getItem(k).split('\\n', 1)[0]);`);
+    assert.ok(!stamps.includes(stamp), 'this tab\'s cards are not stamped with the other host\'s answer');
+    const shown = await beforeTheApp(`/?${QUERY}`);
+    assert.deepEqual(shown.ids, [], 'the development host\'s visit paints no stand-in card');
+  });
+
+  test('a kept rendering carries none of the tab\'s own state: compare toggles, the filter panel, details', async () => {
+    await app.open(`/?${QUERY}`);
+    await app.waitForCards(app.expectedIds(QUERY));
+    await browser.exec(`document.querySelector('[data-compare-toggle]').click(); document.querySelector('.filters-toggle').click();`);
+    await browser.waitFor(`return document.querySelector('[data-compare-toggle][aria-pressed="true"]') &&
+      document.querySelector('.filters-toggle[aria-expanded="true"]') && document.querySelector('.filter-fields.open');`,
+    { message: 'a card in the compare tray and the filter panel open' });
+    await leave();
+    const kept = await keptView(`/?${QUERY}`);
+    assert.ok(kept, 'the view was kept');
+    const state = /aria-pressed="true"|aria-expanded="true"|class="[^"]*\bopen\b[^"]*"/;
+    assert.equal(kept.html.match(state)?.[0] ?? null, null, 'no pressed toggle, no open panel');
+    assert.match(kept.html, /aria-pressed="false"/, 'the toggles are there, unpressed');
+    // Another tab (no card in its tray, filters closed) paints it.
+    await browser.exec('sessionStorage.clear();');
+    assert.deepEqual((await beforeTheApp(`/?${QUERY}`)).ids, app.expectedIds(QUERY));
+
+    // A configuration's grid, with its details opened.
+    const config = 36;
+    await app.open(`/?spacecraft_config=${config}`);
+    await browser.waitFor(`const more = document.querySelector('main#main details'); if (more) more.open = true; return more && more.open;`,
+      { message: 'the configuration\'s details open' });
+    await leave();
+    const configView = await keptView(`/?spacecraft_config=${config}`);
+    assert.ok(configView, 'kept');
+    assert.equal(configView.html.match(/<details[^>]* open[^>]*>/)?.[0] ?? null, null, 'the details closed');
+  });
+
+  test('the kept rendering fits in the 4 MB bound, older renderings making room', async () => {
+    await visitAndLeave();
+    await app.open(`/?${QUERY}`);
+    await app.waitForCards(app.expectedIds(QUERY));
+    // Other answers fill the bound but for 30 KB beside this view's rendering (kept on the last
+    // visit, replaced when it is kept again), and an older rendering of another view takes 100 KB.
+    const filler = BOUND - (await storedBytes()) - 30_000;
+    await browser.exec(`
+      localStorage.setItem('ll2-cache:https://filler.example/', '1\\n' + 'x'.repeat(arguments[0] - 'll2-cache:https://filler.example/1\\n'.length));
+      localStorage.setItem('ll2-cache:view:https://filler.example/ /?old', '1\\nbuild\\n' + 'y'.repeat(100000));`, filler);
+    await leave();
+    assert.ok(await storedBytes() <= BOUND, 'within the bound');
+    const stored = await browser.exec(`return ['ll2-cache:https://filler.example/', 'll2-cache:view:https://filler.example/ /?old']
+      .map((k) => localStorage.getItem(k) !== null);`);
+    assert.deepEqual(stored, [true, false], 'the answer stayed, the older rendering made room');
+    assert.ok(await keptView(`/?${QUERY}`), 'this view was kept');
+
+    // No rendering left to make room: nothing is kept (nor the stale rendering of this view).
+    await app.open(`/?${QUERY}`);
+    await app.waitForCards(app.expectedIds(QUERY));
+    await browser.exec(`localStorage.setItem('ll2-cache:https://filler.example/more', '1\\n' + 'z'.repeat(35000));`);
+    await leave();
+    assert.ok(await storedBytes() <= BOUND, 'still within the bound');
+    assert.equal(await keptView(`/?${QUERY}`), null, 'no room: not kept');
+  });
 });
 
-test('a kept rendering carries none of the tab\'s own state: compare toggles, the filter panel, details', async () => {
-  await app.open(`/?${QUERY}`);
-  await app.waitForCards(app.expectedIds(QUERY));
-  await browser.exec(`document.querySelector('[data-compare-toggle]').click(); document.querySelector('.filters-toggle').click();`);
-  await browser.waitFor(`return document.querySelector('[data-compare-toggle][aria-pressed="true"]') &&
-    document.querySelector('.filters-toggle[aria-expanded="true"]') && document.querySelector('.filter-fields.open');`,
-  { message: 'a card in the compare tray and the filter panel open' });
-  await leave();
-  const kept = await keptView(`/?${QUERY}`);
-  assert.ok(kept, 'the view was kept');
-  const state = /aria-pressed="true"|aria-expanded="true"|class="[^"]*\bopen\b[^"]*"/;
-  assert.equal(kept.html.match(state)?.[0] ?? null, null, 'no pressed toggle, no open panel');
-  assert.match(kept.html, /aria-pressed="false"/, 'the toggles are there, unpressed');
-  // Another tab (no card in its tray, filters closed) paints it.
-  await browser.exec('sessionStorage.clear();');
-  assert.deepEqual((await beforeTheApp(`/?${QUERY}`)).ids, app.expectedIds(QUERY));
+describe('a site under a sub-path', () => {
+  openedAs({ prefix: '/explorer/', dist: SUB_DIST });
 
-  // A configuration's grid, with its details opened.
-  const config = 36;
-  await app.open(`/?spacecraft_config=${config}`);
-  await browser.waitFor(`const more = document.querySelector('main#main details'); if (more) more.open = true; return more && more.open;`,
-    { message: 'the configuration\'s details open' });
-  await leave();
-  const configView = await keptView(`/?spacecraft_config=${config}`);
-  assert.ok(configView, 'kept');
-  assert.equal(configView.html.match(/<details[^>]* open[^>]*>/)?.[0] ?? null, null, 'the details closed');
-});
-
-test('the kept rendering fits in the 4 MB bound, older renderings making room', async () => {
-  await visitAndLeave();
-  await app.open(`/?${QUERY}`);
-  await app.waitForCards(app.expectedIds(QUERY));
-  // Other answers fill the bound but for 30 KB beside this view's rendering (kept on the last
-  // visit, replaced when it is kept again), and an older rendering of another view takes 100 KB.
-  const filler = BOUND - (await storedBytes()) - 30_000;
-  await browser.exec(`
-    localStorage.setItem('ll2-cache:https://filler.example/', '1\\n' + 'x'.repeat(arguments[0] - 'll2-cache:https://filler.example/1\\n'.length));
-    localStorage.setItem('ll2-cache:view:https://filler.example/ /?old', '1\\nbuild\\n' + 'y'.repeat(100000));`, filler);
-  await leave();
-  assert.ok(await storedBytes() <= BOUND, 'within the bound');
-  const stored = await browser.exec(`return ['ll2-cache:https://filler.example/', 'll2-cache:view:https://filler.example/ /?old']
-    .map((k) => localStorage.getItem(k) !== null);`);
-  assert.deepEqual(stored, [true, false], 'the answer stayed, the older rendering made room');
-  assert.ok(await keptView(`/?${QUERY}`), 'this view was kept');
-
-  // No rendering left to make room: nothing is kept (nor the stale rendering of this view).
-  await app.open(`/?${QUERY}`);
-  await app.waitForCards(app.expectedIds(QUERY));
-  await browser.exec(`localStorage.setItem('ll2-cache:https://filler.example/more', '1\\n' + 'z'.repeat(35000));`);
-  await leave();
-  assert.ok(await storedBytes() <= BOUND, 'still within the bound');
-  assert.equal(await keptView(`/?${QUERY}`), null, 'no room: not kept');
+  test('the kept cards are painted, and a link out of the app\'s base is refused', async () => {
+    const kept = await visitAndLeave(`/?${QUERY}`);
+    assert.match(kept.html, /href="\/explorer\/spacecraft\/\d+"/, 'the app\'s links are under its base');
+    assert.deepEqual((await beforeTheApp(`/?${QUERY}`)).ids, app.expectedIds(QUERY));
+    await plant(kept, kept.html.replace(/href="\/explorer\/spacecraft\//, 'href="/spacecraft/'));
+    const shown = await beforeTheApp(`/?${QUERY}`);
+    assert.deepEqual(shown.ids, [], 'a link outside the base: not painted');
+    assert.ok(shown.skeletons > 0, 'the loading grid');
+  });
 });
