@@ -46,6 +46,8 @@ const HOSTILE = {
   'a javascript: link': (html) => html.replace(/href="[^"]*\/spacecraft\/\d+"/, 'href="javascript:window.__ran=1"'),
   'a link to another site': (html) => html.replace(/href="[^"]*\/spacecraft\/\d+"/, 'href="https://evil.example/login"'),
   'a pressed compare toggle': (html) => html.replace('aria-pressed="false"', 'aria-pressed="true"'),
+  'an empty rendering': () => '',
+  'cards without the result count': (html) => html.replace(/<p class="result-count"[^]*?<\/p>/, ''),
 };
 
 /** What index.html paints of `path` before the app has started (its wasm never instantiates). */
@@ -122,16 +124,21 @@ describe('a site at the root of its origin', () => {
 
   test('planted markup in a kept rendering never paints: the visitor sees the loading grid', async () => {
     const kept = await visitAndLeave();
+    const painted = [];
     for (const [what, tamper] of Object.entries(HOSTILE)) {
       const html = tamper(kept.html);
       assert.notEqual(html, kept.html, `${what}: planted`);
       await plant(kept, html);
       const shown = await beforeTheApp(`/?${QUERY}`);
-      assert.equal(shown.at, `/?${QUERY}`, `${what}: the page stays where it is`);
-      assert.deepEqual(shown.ids, [], `${what}: no kept card is painted`);
-      assert.ok(shown.skeletons > 0, `${what}: the loading grid is`);
-      assert.deepEqual(shown.planted, [], `${what}: nothing planted is in the page`);
+      // The page stays where it is, no kept card is painted but the loading grid, and nothing
+      // planted is in the page.
+      if (shown.at !== `/?${QUERY}` || shown.ids?.length !== 0 || shown.skeletons === 0 || shown.planted.length) {
+        painted.push(`${what}: ${JSON.stringify(shown)}`);
+      }
+      // A meta refresh may have taken the tab elsewhere: back to the site for the next one.
+      await leave();
     }
+    assert.deepEqual(painted, []);
     // The untouched rendering, put back, paints again: it was the planted part that was refused.
     await plant(kept, kept.html);
     assert.deepEqual((await beforeTheApp(`/?${QUERY}`)).ids, app.expectedIds(QUERY));
