@@ -139,18 +139,54 @@
   // it shows (api/cache.rs) and the build (the hashed URL of its glue), beside the answers and
   // under their bound: "<stored_at>\n<build>\n<html>". Not a view sized through the CSSOM (the
   // chart's `style:` lengths): as markup they would be style attributes, which the policy refuses.
-  // The stamp of a stored entry (cache::Entry, "<stored_at ms>\n…"), and where this page's kept
-  // rendering is stored.
+  // index.html checks a kept rendering against what the grid draws before it shows one.
+  // The stamp of a stored entry (cache::Entry, "<stored_at ms>\n…"), and where the rendering of
+  // this page is kept: per API URL too (so per host), and the page, as the chart is not the cards.
   const stampOf = (text) => /^(\+?\d+)\n/.exec(text);
-  const viewKey = () => 'll2-cache:view:' + w.location.pathname + w.location.search;
+  const viewKey = (url) => 'll2-cache:view:' + url + ' ' + w.location.pathname + w.location.search;
+  // Another tab changed the settings: this tab's app still asks its own host, which this script
+  // can no longer tell from storage, so nothing is kept.
+  let foreign = false;
+  // Stores `text` under `key` within cache.rs's STORAGE_BOUND, 4 MB of our entries counted as it
+  // counts them (key and value in UTF-8): other kept renderings make room, oldest stamp first;
+  // answers never do (the app's own persist() evicts those). Without room, nothing is kept.
+  const store = (key, text) => {
+    const ls = w.localStorage;
+    const size = (k) => new Blob([k, k === key ? text : ls.getItem(k)]).size;
+    const views = [];
+    let total = 0;
+    for (let i = 0; i < ls.length; i++) {
+      const k = ls.key(i);
+      if (k.indexOf('ll2-cache:') || k === key) continue;
+      total += size(k);
+      if (!k.indexOf('ll2-cache:view:')) views.push(k);
+    }
+    total += size(key);
+    views.sort((x, y) => parseInt(ls.getItem(x)) - parseInt(ls.getItem(y)));
+    while (total > 4e6 && views.length) {
+      total -= size(views[0]);
+      ls.removeItem(views.shift());
+    }
+    total > 4e6 ? ls.removeItem(key) : ls.setItem(key, text);
+  };
   const keep = () => {
     try {
       const main = d.querySelector('main#main');
       const build = d.querySelector('link[rel=modulepreload]');
       const now = request();
-      if (!main || !build || !now || !now.grid || !main.querySelector('[data-testid=result-count]') || main.querySelector('[style]') || d.querySelector('[aria-busy="true"]')) return;
+      if (foreign || !main || !build || !now || !now.grid || !main.querySelector('[data-testid=result-count]') || main.querySelector('[style]') || d.querySelector('[aria-busy="true"]')) return;
       const stamp = stampOf(w.localStorage.getItem('ll2-cache:' + now.url));
-      if (stamp) w.localStorage.setItem(viewKey(), stamp[1] + '\n' + build.getAttribute('href') + '\n' + main.innerHTML);
+      if (!stamp) return;
+      // The next visit is another tab, or this one afresh: nothing of this tab's state (pressed
+      // compare toggles, an open filter panel, an open <details>) goes with it.
+      const copy = main.cloneNode(true);
+      copy.querySelectorAll('*').forEach((e) => {
+        e.ariaPressed &&= 'false';
+        e.ariaExpanded &&= 'false';
+        e.removeAttribute('open');
+        e.classList.remove('open');
+      });
+      store(viewKey(now.url), stamp[1] + '\n' + build.getAttribute('href') + '\n' + copy.innerHTML);
     } catch (e) {
       // Storage full or disabled: nothing kept.
     }
@@ -158,6 +194,7 @@
   try {
     w.addEventListener('pagehide', keep);
     d.addEventListener('visibilitychange', () => d.visibilityState === 'hidden' && keep());
+    w.addEventListener('storage', (e) => e.key && e.key.indexOf('spacecraft-explorer.') || (foreign = true));
   } catch (e) {
     // A window without events: nothing is kept, the prefetch still goes out.
   }
@@ -180,21 +217,10 @@
     const stamp = stampOf(entry);
     const age = stamp ? Date.now() - stamp[1] : -1;
     const fresh = age >= 0 && age < 600000;
-    // The app's own rendering of this grid view, kept when it last showed this very answer
-    // (`keep`): index.html shows it in place of the loading grid if the build is the same. Only
-    // with a fresh answer, which the app is about to show again.
-    if (fresh && first.grid) {
-      let view = null;
-      try {
-        view = w.localStorage.getItem(viewKey());
-      } catch (e) {
-        // Nothing kept.
-      }
-      const lines = view ? view.split('\n', 2) : [];
-      if (lines.length === 2 && lines[0] === stamp[1]) {
-        w.__ll2Snapshot = { build: lines[1], html: view.slice(lines[0].length + lines[1].length + 2) };
-      }
-    }
+    // The app's own rendering of this grid view may have been kept when it last showed this very
+    // answer (`keep`): index.html checks it (the stamp, the build, what it holds) and shows it in
+    // place of the loading grid. Only with a fresh answer, which the app is about to show again.
+    if (fresh && first.grid) w.__ll2Snapshot = { key: viewKey(url), stamp: stamp[1], answer: entry };
     // Offline the app shows what it has stored (with its age) and asks when back online.
     if (fresh || !w.navigator.onLine) return;
 
