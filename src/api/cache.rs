@@ -7,7 +7,7 @@
 //! the API fails, it is what the visitor sees (with its age). Storage is bounded
 //! (`STORAGE_BOUND`), least recently used out; storage that is full or disabled (private mode)
 //! silently leaves the memory copy. The same bound covers the renderings `prefetch.js` keeps for
-//! a repeat visit's first paint (`ll2-cache:view:<page>`, stamped with the answer they show):
+//! a repeat visit's first paint (`ll2-cache:view:<api url> <page>`, stamped with the answer they show):
 //! no API URL starts with "view:", so none is read as an answer, and as entries the recency list
 //! does not name they are the first to make room.
 
