@@ -11,7 +11,7 @@ import { createHash } from 'node:crypto';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { compactScript } from './site-config.mjs';
+import { compactScript, HOST_FILES, PRECOMPRESSED } from './site-config.mjs';
 
 const TEMPLATE = new URL('../src/sw.js', import.meta.url);
 const SHELL = /^const SHELL = \[\];$/m;
@@ -32,13 +32,17 @@ self.addEventListener('activate', (event) => event.waitUntil(caches.keys()
   .then((pages) => pages.forEach((page) => page.navigate(page.url)))));
 `;
 
-/** The site's files (paths relative to `dir`, '/'-separated, sorted), sw.js left out. */
+/**
+ * The site's files (paths relative to `dir`, '/'-separated, sorted), sw.js left out, and the
+ * host's files too (_headers, _redirects, 404.html, the precompressed .br and .gz copies): the
+ * browser never asks for them, the host answers with them.
+ */
 export async function siteFiles(dir) {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
   return entries
     .filter((entry) => entry.isFile())
     .map((entry) => relative(dir, join(entry.parentPath ?? entry.path, entry.name)).split(sep).join('/'))
-    .filter((path) => path !== 'sw.js')
+    .filter((path) => path !== 'sw.js' && !HOST_FILES.has(path) && !PRECOMPRESSED.test(path))
     .sort();
 }
 

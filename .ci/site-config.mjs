@@ -142,3 +142,96 @@ export async function minifyGlue(html, dir, { readFile, minify }) {
   const integrity = `sha384-${createHash('sha384').update(await readFile(file)).digest('base64')}`;
   return html.replace(tag, tag.replace(/\bintegrity="?[^"\s>]+"?/, `integrity="${integrity}"`));
 }
+
+/** The page's Content-Security-Policy as its meta tag says it (decoded), or null. */
+export function pagePolicy(html) {
+  const content = html.match(CSP)?.[0].match(CONTENT)?.[2];
+  return content ? content.replace(/^"|"$/g, '').replace(/&quot;/g, '"').replace(/&amp;/g, '&') : null;
+}
+
+/**
+ * The policy as a response header: the page's own, plus `frame-ancestors 'none'`, which a meta
+ * tag cannot carry (browsers ignore it there) and which refuses every frame: no clickjacking.
+ */
+export function headerPolicy(html) {
+  const policy = pagePolicy(html);
+  if (!policy) throw new Error('index.html has no Content-Security-Policy to send as a header');
+  return /(^|;)\s*frame-ancestors\b/.test(policy) ? policy : `${policy}; frame-ancestors 'none'`;
+}
+
+/** The site's base path from `<base href>` (Trunk's --public-url), `/` when it has none. */
+export function siteBase(html) {
+  const href = html.match(/<base\b[^>]*\bhref="?([^"\s>]+)"?/i)?.[1] ?? '/';
+  const path = href.startsWith('/') ? href : new URL(href, 'http://x/').pathname;
+  return path.endsWith('/') ? path : `${path}/`;
+}
+
+/** Trunk's hashed names (name-<16 hex>[_bg].ext): their content never changes. */
+export const HASHED = /-[0-9a-f]{16}(_bg)?\.\w+$/;
+
+/** Host files, written by the build beside the site; never part of the app shell. */
+export const HOST_FILES = new Set(['_headers', '_redirects', '404.html']);
+/** Precompressed copies (`file.br`, `file.gz`) for hosts that serve them (nginx gzip_static). */
+export const PRECOMPRESSED = /\.(br|gz)$/;
+/** Files worth precompressing: text and wasm (images other than SVG are compressed already). */
+const COMPRESSIBLE = /\.(html|js|css|wasm|svg|json|webmanifest)$/;
+
+/** Moves a `public/` template's paths under `base` (lines that start with `/`). */
+const underBase = (text, base) => text.replace(/^\/(\S*)/gm, (_, rest) => `${base}${rest}`);
+
+/**
+ * `public/_headers` filled in for a site: paths under `base`, the header policy, and a rule per
+ * hashed asset (`files`, paths relative to the site) that lets every cache keep it for a year.
+ */
+export function hostHeaders(template, { base, policy, files }) {
+  const hashed = files.filter((path) => HASHED.test(path))
+    .map((path) => `${base}${path}\n  Cache-Control: public, max-age=31536000, immutable`).join('\n');
+  return underBase(template, base)
+    .replace(/^(\s*Content-Security-Policy:) POLICY$/m, (_, name) => `${name} ${policy}`)
+    .replace(/^HASHED_ASSETS$/m, () => hashed);
+}
+
+/** Where the host files' templates live: the repository's `public/`. */
+const TEMPLATES = new URL('../public/', import.meta.url);
+
+/**
+ * Writes the host files at the root of a built site `dir` (release builds): `_headers` and
+ * `_redirects` from their templates in `public/` (a host reads them only at the root, so the
+ * copies Trunk put in `dir/public/` are removed), and `404.html`, a copy of the page, which
+ * GitHub Pages serves for any path without a file, so deep links open the app there too. Run
+ * when the page is final (its policy), and again after editing it (tests/deploy/site.mjs).
+ */
+export async function writeHostFiles(dir, { readFile, writeFile, rm, readdir }) {
+  const html = await readFile(`${dir}/index.html`, 'utf8');
+  const base = siteBase(html);
+  const files = (await readdir(dir, { recursive: true })).map((path) => path.split('\\').join('/'));
+  const template = (name) => readFile(new URL(name, TEMPLATES), 'utf8');
+  await writeFile(`${dir}/_headers`, hostHeaders(await template('_headers'), { base, policy: headerPolicy(html), files }));
+  await writeFile(`${dir}/_redirects`, underBase(await template('_redirects'), base));
+  await removeTemplateCopies(dir, { rm });
+  await writeFile(`${dir}/404.html`, html);
+}
+
+/** Removes Trunk's copies of the host files' templates (`dir/public/_headers`, `_redirects`). */
+export function removeTemplateCopies(dir, { rm }) {
+  return Promise.all(['_headers', '_redirects'].map((name) => rm(`${dir}/public/${name}`, { force: true })));
+}
+
+/**
+ * Writes `file.br` (brotli 11) and `file.gz` (gzip 9) beside each compressible file of `dir`, so
+ * hosts that serve precompressed files (nginx `brotli_static`/`gzip_static`) send the smallest
+ * answer without compressing on each request. Returns the files compressed.
+ */
+export async function precompress(dir, { readFile, writeFile, readdir }) {
+  const { brotliCompressSync, constants, gzipSync } = await import('node:zlib');
+  const files = (await readdir(dir, { recursive: true })).map((path) => path.split('\\').join('/'))
+    .filter((path) => COMPRESSIBLE.test(path));
+  for (const path of files) {
+    const bytes = await readFile(`${dir}/${path}`);
+    await writeFile(`${dir}/${path}.br`, brotliCompressSync(bytes, {
+      params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: bytes.length },
+    }));
+    await writeFile(`${dir}/${path}.gz`, gzipSync(bytes, { level: 9 }));
+  }
+  return files;
+}

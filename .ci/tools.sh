@@ -51,6 +51,16 @@ ensure_chromium() {
   export CHROMEDRIVER="${CHROMEDRIVER:-$(command -v chromedriver)}"
 }
 
+# Debian's nginx serves the build in tests/e2e/deploy-nginx.test.mjs as tests/deploy/nginx.conf
+# tells a deployer to, with the module that sends the build's precompressed .br files.
+ensure_nginx() {
+  if ! command -v nginx >/dev/null || [ ! -e /usr/lib/nginx/modules/ngx_http_brotli_static_module.so ]; then
+    log "installing nginx (light) and its brotli_static module"
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx-light libnginx-mod-http-brotli-static >/dev/null
+  fi
+}
+
 ensure_node() {
   if ! command -v node >/dev/null; then
     log "installing Node.js"

@@ -7,11 +7,16 @@
 // - in release builds, minifies the wasm-bindgen glue (esbuild, installed by .ci/tools.sh);
 // - allows the inline scripts (Trunk's bootstrap, the prefetch, the registration) in the
 //   Content-Security-Policy by their hashes, computed after inlining;
-// - with LL2_API_BASE set, points the page at that API (offline stand-in, a proxy).
+// - with LL2_API_BASE set, points the page at that API (offline stand-in, a proxy);
+// - in release builds, writes the host files (_headers and _redirects from public/, 404.html)
+//   and precompressed .br and .gz copies of the site's text and wasm files.
 import { execFileSync } from 'node:child_process';
-import { readFile, rm, writeFile } from 'node:fs/promises';
+import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { allowInlineScripts, bundleStylesheets, inlinePrefetch, inlineRegistration, minifyGlue, pointSiteAt } from './site-config.mjs';
+import {
+  allowInlineScripts, bundleStylesheets, inlinePrefetch, inlineRegistration, minifyGlue, pointSiteAt, precompress,
+  removeTemplateCopies, writeHostFiles,
+} from './site-config.mjs';
 import { writeServiceWorker } from './service-worker.mjs';
 
 const dir = process.env.TRUNK_STAGING_DIR;
@@ -36,5 +41,9 @@ if (release) {
 }
 if (process.env.LL2_API_BASE) html = pointSiteAt(html, process.env.LL2_API_BASE);
 await writeFile(file, allowInlineScripts(html));
-// Last: the worker lists the site's files as they will be served.
+if (release) await writeHostFiles(dir, { readFile, writeFile, rm, readdir });
+else await removeTemplateCopies(dir, { rm });
+// The worker lists the site's files as they will be served.
 await writeServiceWorker(dir, { release });
+// Last: every file is final.
+if (release) await precompress(dir, { readFile, writeFile, readdir });
