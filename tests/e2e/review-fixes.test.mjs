@@ -4,27 +4,18 @@
 // lookup entries without an id that become 0, duplicate configurations, a "Custom URL" host the
 // page's own Content-Security-Policy blocks, and a key switch racing an answer still on its way.
 // Each test asserts the fixed behaviour, so it fails until its defect is fixed.
-import { beforeEach, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { choose, clickOn, openSettings, quietPeriod, shareApp, typeInto, until } from './support/harness.mjs';
-import { freshVisitor, hover, pinQuota, recordTexts, seen, writeCacheEntry } from './support/sessions.mjs';
+import { choose, clickOn, openSettings, quietPeriod, typeInto, until } from './support/harness.mjs';
+import { hover, pinQuota, recordTexts, seen, shareVisitorApp, writeCacheEntry } from './support/sessions.mjs';
 import { handleApi } from '../ll2-standin/api.mjs';
 
 let app;
 let browser;
 
-shareApp({ width: 1280, height: 900 }, (opened) => {
+shareVisitorApp({ width: 1280, height: 900 }, (opened) => {
   app = opened;
   browser = opened.browser;
-});
-
-// After shareApp's own reset: a first-time visitor on a page that is not the app (so nothing of
-// the app runs while a test prepares storage), and a quota report of a comfortable 3 / 15 (the
-// stand-in counts every request since it started; a quota that looks spent stops background
-// refreshes and changes what a failure means).
-beforeEach(async () => {
-  await freshVisitor(app);
-  pinQuota(app.standin, { current_use: 3 });
 });
 
 const MINUTE = 60_000;

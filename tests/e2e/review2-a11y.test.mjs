@@ -1,22 +1,17 @@
 // What a screen reader meets: the chart read once (its list, each bar's name and value, no
 // second copy of the numbers), and a field the API complained about tied to its message.
-import { beforeEach, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { choose, shareApp } from './support/harness.mjs';
-import { freshVisitor, pinQuota } from './support/sessions.mjs';
+import { choose } from './support/harness.mjs';
+import { shareVisitorApp } from './support/sessions.mjs';
 import { seriousViolations } from './support/axe.mjs';
 
 let app;
 let browser;
 
-shareApp({ width: 1280, height: 900 }, (opened) => {
+shareVisitorApp({ width: 1280, height: 900 }, (opened) => {
   app = opened;
   browser = opened.browser;
-});
-
-beforeEach(async () => {
-  await freshVisitor(app);
-  pinQuota(app.standin, { current_use: 3 });
 });
 
 /** The chart as a screen reader gets it: the text outside aria-hidden parts, and per bar what

@@ -2,22 +2,17 @@
 // the link names move in, and an API page that names one spacecraft twice shows it once, with
 // the count, the pager, the chart and the compare toggles still working. Expected values come
 // from the local LL2 stand-in's own answers.
-import { beforeEach, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { clickOn, shareApp } from './support/harness.mjs';
-import { freshVisitor, pinQuota } from './support/sessions.mjs';
+import { clickOn } from './support/harness.mjs';
+import { shareVisitorApp } from './support/sessions.mjs';
 
 let app;
 let browser;
 
-shareApp({ width: 1280, height: 900 }, (opened) => {
+shareVisitorApp({ width: 1280, height: 900 }, (opened) => {
   app = opened;
   browser = opened.browser;
-});
-
-beforeEach(async () => {
-  await freshVisitor(app);
-  pinQuota(app.standin, { current_use: 3 });
 });
 
 const textOf = (css) => browser.exec(

@@ -2,23 +2,18 @@
 // `https:` (or skipped) instead of being blocked, and compare's images fall back like the
 // cards' do. (The stand-in serves its own media over http://127.0.0.1, which the test page's
 // policy names, so those stay as they are.)
-import { beforeEach, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { shareApp } from './support/harness.mjs';
-import { freshVisitor, onEveryNewDocument, pinQuota } from './support/sessions.mjs';
+
+import { onEveryNewDocument, shareVisitorApp } from './support/sessions.mjs';
 import { handleApi } from '../ll2-standin/api.mjs';
 
 let app;
 let browser;
 
-shareApp({ width: 1280, height: 900 }, (opened) => {
+shareVisitorApp({ width: 1280, height: 900 }, (opened) => {
   app = opened;
   browser = opened.browser;
-});
-
-beforeEach(async () => {
-  await freshVisitor(app);
-  pinQuota(app.standin, { current_use: 3 });
 });
 
 /** The stand-in's own answer for an API path, no request made. */

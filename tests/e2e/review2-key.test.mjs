@@ -1,22 +1,17 @@
 // The visitor's supporter key, as the visitor meets its failures: a key the API refuses says
 // so and leads to the settings (not "HTTP 401"), and a key with a character a request header
 // cannot carry is refused at Save, beside the key field, and never sent.
-import { beforeEach, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { clickOn, openSettings, shareApp, typeInto } from './support/harness.mjs';
-import { freshVisitor, pinQuota } from './support/sessions.mjs';
+import { clickOn, openSettings, typeInto } from './support/harness.mjs';
+import { shareVisitorApp } from './support/sessions.mjs';
 
 let app;
 let browser;
 
-shareApp({ width: 1280, height: 900 }, (opened) => {
+shareVisitorApp({ width: 1280, height: 900 }, (opened) => {
   app = opened;
   browser = opened.browser;
-});
-
-beforeEach(async () => {
-  await freshVisitor(app);
-  pinQuota(app.standin, { current_use: 3 });
 });
 
 const SETTINGS_KEY = 'spacecraft-explorer.settings';

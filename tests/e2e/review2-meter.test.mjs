@@ -1,22 +1,17 @@
 // The quota meter is still while there is nothing to count, and still counts a throttle's wait
 // down: it does not rebuild itself every second (in the header and, with the settings open, in
 // the panel too).
-import { beforeEach, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { choose, openSettings, shareApp } from './support/harness.mjs';
-import { freshVisitor, pinQuota } from './support/sessions.mjs';
+import { choose, openSettings } from './support/harness.mjs';
+import { shareVisitorApp } from './support/sessions.mjs';
 
 let app;
 let browser;
 
-shareApp({ width: 1280, height: 900 }, (opened) => {
+shareVisitorApp({ width: 1280, height: 900 }, (opened) => {
   app = opened;
   browser = opened.browser;
-});
-
-beforeEach(async () => {
-  await freshVisitor(app);
-  pinQuota(app.standin, { current_use: 3 });
 });
 
 /** Starts counting, in the page, every DOM change in or of a quota meter (both meters). */

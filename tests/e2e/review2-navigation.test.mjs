@@ -4,22 +4,17 @@
 // record arrives; Back brings focus to the grid's heading without disturbing the scroll position
 // the browser restores. The first load takes no focus, typing in the search box keeps it there,
 // and the pager still brings focus to the new results' count.
-import { beforeEach, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { clickOn, shareApp, typeInto } from './support/harness.mjs';
-import { freshVisitor, pinQuota } from './support/sessions.mjs';
+import { clickOn, typeInto } from './support/harness.mjs';
+import { shareVisitorApp } from './support/sessions.mjs';
 
 let app;
 let browser;
 
-shareApp({ width: 1280, height: 700 }, (opened) => {
+shareVisitorApp({ width: 1280, height: 700 }, (opened) => {
   app = opened;
   browser = opened.browser;
-});
-
-beforeEach(async () => {
-  await freshVisitor(app);
-  pinQuota(app.standin, { current_use: 3 });
 });
 
 const SITE = 'Spacecraft Explorer';

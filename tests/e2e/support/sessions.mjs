@@ -8,7 +8,7 @@ import { beforeEach } from 'node:test';
 import { realpathSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { choose, clickOn, openApp } from './harness.mjs';
+import { choose, clickOn, openApp, shareApp } from './harness.mjs';
 
 /** What an API request (a stand-in log entry) is: list, detail, statuses, configurations, throttle, other. */
 export function kindOf(request) {
@@ -308,5 +308,22 @@ export function eachTestAFreshVisitor(appOf) {
   beforeEach(async () => {
     await freshVisitor(appOf());
     pinQuota(appOf().standin, { current_use: 3 });
+  });
+}
+
+/**
+ * `shareApp`, with every test starting as a first-time visitor (see `freshVisitor`) whose quota
+ * reads a comfortable 3 / 15: the stand-in counts every request since it started, and a quota
+ * that looks spent stops background refreshes and changes what a failure means.
+ */
+export function shareVisitorApp(options, opened) {
+  let app;
+  shareApp(options, (value) => {
+    app = value;
+    opened(value);
+  });
+  beforeEach(async () => {
+    await freshVisitor(app);
+    pinQuota(app.standin, { current_use: 3 });
   });
 }
