@@ -9,6 +9,7 @@ pub mod compare;
 pub mod drawing;
 pub mod encoding;
 pub mod format;
+pub mod logbook;
 pub mod measure;
 pub mod paging;
 pub mod query;

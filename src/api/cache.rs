@@ -14,9 +14,9 @@
 /// How long an answer counts as fresh.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Policy {
-    /// Spacecraft lists and records: 10 minutes.
+    /// Spacecraft lists and records, and the flights of a spacecraft in space: 10 minutes.
     View,
-    /// Statuses and configurations: 24 hours.
+    /// Statuses, configurations, and the flights of a spacecraft on the ground: 24 hours.
     Lookup,
 }
 

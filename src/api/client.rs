@@ -10,11 +10,12 @@
 //! - The quota meter is read from `/api-throttle/` only when it matters (after the first view
 //!   is shown, after a throttle, when the settings open) and counted locally in between.
 
-use super::endpoints::{Api, ApiRequest};
+use super::endpoints::{Api, ApiRequest, FlightsOf};
 use super::loader::Cached;
-use super::models::{usable_choices, IdName, Page, SpacecraftConfig, Throttle};
+use super::models::{usable_choices, Flight, IdName, Page, SpacecraftConfig, Throttle};
 use super::quota::{self, Quota};
 use super::{cache, decode, endpoints, ApiError};
+use crate::logbook::Logbook;
 use futures::future::{FutureExt, LocalBoxFuture, Shared};
 use gloo_net::http::{Headers, Request, Response};
 use leptos::prelude::*;
@@ -368,4 +369,65 @@ pub async fn configurations(api: Api) -> Result<Vec<SpacecraftConfig>, ApiError>
         all.extend(page.results);
     }
     Ok(usable_choices(all, |config| config.id))
+}
+
+/// A spacecraft's logbook: every page of its flights, each record read on its own (an odd one is
+/// skipped and counted).
+pub async fn spacecraft_flights(of: FlightsOf) -> Result<Logbook, ApiError> {
+    let first: Page<Flight> = get_json(of.page(0)).await?;
+    let offsets = endpoints::remaining_offsets(first.count, endpoints::LOOKUP_PAGE_SIZE);
+    let mut pages = vec![first];
+    for offset in offsets {
+        let page: Page<Flight> = get_json(of.page(offset)).await?;
+        if page.results.is_empty() && page.skipped == 0 {
+            break;
+        }
+        pages.push(page);
+    }
+    Ok(Logbook::from_pages(pages))
+}
+
+/// The logbook from the cache, only when every page of it is there: fresh when all are, stale
+/// (stamped with the oldest page) when one is not.
+pub fn cached_flights(of: &FlightsOf) -> Cached<Logbook> {
+    let mut pages = Vec::new();
+    let mut oldest = u64::MAX;
+    // `None` while every page is fresh; once one is stale, whether a refresh may be asked.
+    let mut refresh: Option<bool> = None;
+    let mut offsets = vec![0];
+    let mut index = 0;
+    while let Some(&offset) = offsets.get(index) {
+        let (page, stored_at, stale): (Page<Flight>, u64, Option<bool>) =
+            match cached_view(&of.page(offset)) {
+                Cached::Miss => return Cached::Miss,
+                Cached::Fresh { value, stored_at } => (value, stored_at, None),
+                Cached::Stale {
+                    value,
+                    stored_at,
+                    may_refresh,
+                } => (value, stored_at, Some(may_refresh)),
+            };
+        if index == 0 {
+            offsets.extend(endpoints::remaining_offsets(
+                page.count,
+                endpoints::LOOKUP_PAGE_SIZE,
+            ));
+        }
+        oldest = oldest.min(stored_at);
+        refresh = refresh.or(stale);
+        pages.push(page);
+        index += 1;
+    }
+    let value = Logbook::from_pages(pages);
+    match refresh {
+        None => Cached::Fresh {
+            value,
+            stored_at: oldest,
+        },
+        Some(may_refresh) => Cached::Stale {
+            value,
+            stored_at: oldest,
+            may_refresh,
+        },
+    }
 }

@@ -6,7 +6,8 @@ use crate::query::Query;
 /// The default API: LL2's development host (stale data, but not throttled).
 pub const DEFAULT_BASE: &str = "https://lldev.thespacedevs.com/2.3.0";
 
-/// The API's largest page, used to load lookup lists in as few requests as possible.
+/// The API's largest page, used to load whole lists (lookups, a spacecraft's flights) in as few
+/// requests as possible.
 pub const LOOKUP_PAGE_SIZE: u32 = 100;
 
 /// The base URL the deployer configured, trimmed of trailing slashes; the default when the
@@ -68,6 +69,25 @@ impl Api {
         self.request(format!("{}/spacecraft/{id}/", self.base), Policy::View)
     }
 
+    /// One page of a spacecraft's flights with their crews and docking events (its logbook).
+    pub fn spacecraft_flights(&self, of: &FlightsOf, offset: u64) -> ApiRequest {
+        let mut url = format!(
+            "{}/spacecraft_flights/?spacecraft={}&mode=detailed&limit={LOOKUP_PAGE_SIZE}",
+            self.base, of.spacecraft
+        );
+        if offset > 0 {
+            url.push_str(&format!("&offset={offset}"));
+        }
+        // A finished flight's crew and dockings do not change: a day. While the spacecraft is in
+        // space its flight is still being written (a docking ends, a crew lands): 10 minutes.
+        let policy = if of.in_space {
+            Policy::View
+        } else {
+            Policy::Lookup
+        };
+        self.request(url, policy)
+    }
+
     pub fn statuses(&self) -> ApiRequest {
         let url = format!(
             "{}/config/spacecraft_statuses/?limit={LOOKUP_PAGE_SIZE}",
@@ -100,6 +120,21 @@ impl Api {
     /// The quota report; it does not count against the quota and is never cached.
     pub fn api_throttle(&self) -> String {
         format!("{}/api-throttle/", self.base)
+    }
+}
+
+/// Whose flights to load, and whether it is in space now (which decides how long they keep).
+/// Pages are asked by offset, like configurations: more than 100 flights are the next pages.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FlightsOf {
+    pub api: Api,
+    pub spacecraft: u64,
+    pub in_space: bool,
+}
+
+impl FlightsOf {
+    pub fn page(&self, offset: u64) -> ApiRequest {
+        self.api.spacecraft_flights(self, offset)
     }
 }
 
@@ -209,6 +244,41 @@ mod tests {
             keyed.spacecraft_detail(1).authorization(),
             Some("Token k"),
             "a request carries the credentials it was made with"
+        );
+    }
+
+    #[test]
+    fn a_spacecraft_s_flights_keep_a_day_or_ten_minutes_while_it_is_in_space() {
+        let landed = FlightsOf {
+            api: api(),
+            spacecraft: 401,
+            in_space: false,
+        };
+        assert_eq!(
+            landed.page(0).url,
+            format!("{BASE}/spacecraft_flights/?spacecraft=401&mode=detailed&limit=100")
+        );
+        assert_eq!(
+            landed.page(200).url,
+            format!("{BASE}/spacecraft_flights/?spacecraft=401&mode=detailed&limit=100&offset=200")
+        );
+        assert_eq!(landed.page(0).policy, Policy::Lookup);
+        assert_eq!(Policy::Lookup.ttl_ms(), 24 * 60 * 60 * 1000);
+        let aloft = FlightsOf {
+            in_space: true,
+            ..landed
+        };
+        assert_eq!(aloft.page(0).policy, Policy::View);
+        assert_eq!(Policy::View.ttl_ms(), 10 * 60 * 1000);
+        assert_eq!(
+            aloft.page(0).url,
+            format!("{BASE}/spacecraft_flights/?spacecraft=401&mode=detailed&limit=100"),
+            "the same answer, whatever its lifetime"
+        );
+        assert_eq!(
+            remaining_offsets(250, LOOKUP_PAGE_SIZE).collect::<Vec<_>>(),
+            [100, 200],
+            "more than 100 flights: the next pages"
         );
     }
 

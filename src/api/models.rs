@@ -255,7 +255,9 @@ pub struct Launch {
     pub status: Option<LaunchStatus>,
 }
 
-/// One flight of a spacecraft (detailed mode only).
+/// One flight of a spacecraft: in a spacecraft's detailed record (`SpacecraftFlightNormal`), or a
+/// record of `/spacecraft_flights/` in detailed mode (`SpacecraftFlightDetailed`), which adds the
+/// crews and the docking events.
 #[derive(Clone, Debug, Default, PartialEq, Deserialize)]
 #[serde(default)]
 pub struct Flight {
@@ -269,14 +271,117 @@ pub struct Flight {
     /// Only in `/spacecraft_flights/` detailed answers (a spacecraft's own record has none): when
     /// present, the timeline shades the docked time.
     pub docking_events: Option<Vec<Docking>>,
+    #[serde(deserialize_with = "null_as_default")]
+    pub launch_crew: Vec<CrewMember>,
+    #[serde(deserialize_with = "null_as_default")]
+    pub onboard_crew: Vec<CrewMember>,
+    #[serde(deserialize_with = "null_as_default")]
+    pub landing_crew: Vec<CrewMember>,
 }
 
-/// When a flight docked and undocked (`departure` is null while it is still docked).
+/// A seat on a flight (`AstronautFlight`): who, in which role.
+#[derive(Clone, Debug, Default, PartialEq, Deserialize)]
+#[serde(default)]
+pub struct CrewMember {
+    pub role: Option<Role>,
+    pub astronaut: Option<Astronaut>,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Deserialize)]
+#[serde(default)]
+pub struct Role {
+    #[serde(deserialize_with = "null_as_default")]
+    pub role: String,
+}
+
+/// The parts of `AstronautDetailed` the logbook shows.
+#[derive(Clone, Debug, Default, PartialEq, Deserialize)]
+#[serde(default)]
+pub struct Astronaut {
+    pub id: Option<u64>,
+    #[serde(deserialize_with = "null_as_default")]
+    pub name: String,
+    pub agency: Option<Agency>,
+    pub image: Option<Image>,
+}
+
+/// When a flight docked and undocked (`departure` is null while it is still docked), and where:
+/// `DockingEventForChaserNormal`, whose target is a station, a vehicle (another flight) or a
+/// payload.
 #[derive(Clone, Debug, Default, PartialEq, Deserialize)]
 #[serde(default)]
 pub struct Docking {
     pub docking: Option<String>,
     pub departure: Option<String>,
+    pub docking_location: Option<DockingLocation>,
+    pub space_station_target: Option<Named>,
+    pub flight_vehicle_target: Option<VehicleTarget>,
+    pub payload_flight_target: Option<PayloadTarget>,
+}
+
+/// A port (`DockingLocation`) and what it belongs to.
+#[derive(Clone, Debug, Default, PartialEq, Deserialize)]
+#[serde(default)]
+pub struct DockingLocation {
+    #[serde(deserialize_with = "null_as_default")]
+    pub name: String,
+    pub spacestation: Option<Named>,
+    pub spacecraft: Option<Named>,
+    pub payload: Option<Named>,
+}
+
+/// Anything of which only the name is shown.
+#[derive(Clone, Debug, Default, PartialEq, Deserialize)]
+#[serde(default)]
+pub struct Named {
+    #[serde(deserialize_with = "null_as_default")]
+    pub name: String,
+}
+
+/// Another spacecraft's flight (`SpacecraftFlightNormal`), named by its spacecraft.
+#[derive(Clone, Debug, Default, PartialEq, Deserialize)]
+#[serde(default)]
+pub struct VehicleTarget {
+    pub spacecraft: Option<Named>,
+}
+
+/// A payload's flight (`PayloadFlightNormal`), named by its payload.
+#[derive(Clone, Debug, Default, PartialEq, Deserialize)]
+#[serde(default)]
+pub struct PayloadTarget {
+    pub payload: Option<Named>,
+}
+
+impl Docking {
+    /// What it docked with: the station, else the vehicle, else the payload, else what the port
+    /// belongs to; `None` when the API names none of them.
+    pub fn target(&self) -> Option<&str> {
+        let location = self.docking_location.as_ref();
+        [
+            self.space_station_target.as_ref(),
+            self.flight_vehicle_target
+                .as_ref()
+                .and_then(|target| target.spacecraft.as_ref()),
+            self.payload_flight_target
+                .as_ref()
+                .and_then(|target| target.payload.as_ref()),
+            location.and_then(|location| location.spacestation.as_ref()),
+            location.and_then(|location| location.spacecraft.as_ref()),
+            location.and_then(|location| location.payload.as_ref()),
+        ]
+        .into_iter()
+        .flatten()
+        .map(|named| named.name.trim())
+        .find(|name| !name.is_empty())
+    }
+
+    /// The port's name, when the API gives one.
+    pub fn port(&self) -> Option<&str> {
+        self.docking_location
+            .as_ref()
+            .map(|location| location.name.trim())
+            .filter(|name| !name.is_empty())
+    }
 }
 
 /// A spacecraft, in normal or detailed mode (`flights` is only present in detailed mode).
@@ -618,6 +723,26 @@ mod tests {
             let config: SpacecraftConfig = decode(body.get())?;
             assert!(config.id.is_some() && !config.name.is_empty(), "{config:?}");
         }
+        let (mut flights, mut seats, mut dockings) = (0, 0, 0);
+        for body in bodies("flight_pages") {
+            let page: Page<Flight> = decode(body.get())?;
+            assert_eq!(page.skipped, 0);
+            for flight in &page.results {
+                assert!(flight.id.is_some() && flight.launch.is_some(), "{flight:?}");
+                let crew = [&flight.launch_crew, &flight.onboard_crew, &flight.landing_crew];
+                for seat in crew.into_iter().flatten() {
+                    assert!(seat.astronaut.as_ref().is_some_and(|a| !a.name.is_empty()));
+                    seats += 1;
+                }
+                for docking in flight.docking_events.iter().flatten() {
+                    assert!(docking.docking.is_some() && docking.target().is_some());
+                    dockings += 1;
+                }
+            }
+            flights += page.results.len();
+        }
+        assert_eq!(flights, 100, "every flight of the data set, in its spacecraft's logbook");
+        assert!(seats > 0 && dockings > 0);
         let statuses: Page<IdName> = decode(bodies("status_pages")[0].get())?;
         assert!(statuses
             .results

@@ -8,6 +8,7 @@ pub mod configuration;
 pub mod filters;
 pub mod image;
 pub mod loaded;
+pub mod logbook;
 pub mod pager;
 pub mod settings_panel;
 pub mod status;

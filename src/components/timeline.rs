@@ -5,9 +5,14 @@ use leptos::prelude::*;
 
 /// Each flight a bar from launch to mission end (ongoing ones to now), its docked time shaded,
 /// on an axis of round years. A bar takes focus so that its tip (launch, dates, destination)
-/// is there for the keyboard too.
+/// is there for the keyboard too. Docked time comes from the spacecraft's logbook.
 #[component]
-pub fn FlightTimeline(timeline: Timeline) -> impl IntoView {
+pub fn FlightTimeline(
+    timeline: Timeline,
+    /// For a spacecraft in space: "Aloft for 12d 3h · docked at …", kept current.
+    #[prop(optional_no_strip)]
+    aloft: Option<Signal<String>>,
+) -> impl IntoView {
     let Timeline { spans, ticks } = timeline;
     view! {
         <figure class="timeline" data-testid="flight-timeline">
@@ -18,6 +23,7 @@ pub fn FlightTimeline(timeline: Timeline) -> impl IntoView {
                     <span class="legend-docked">"docked"</span>
                 </span>
             </figcaption>
+            {aloft.map(|text| view! { <p class="timeline-aloft" data-testid="aloft">{text}</p> })}
             <ol class="timeline-track" role="list">
                 {spans.into_iter().map(|span| view! { <FlightBar span /> }).collect_view()}
             </ol>

@@ -2,24 +2,28 @@
 
 use crate::api::cache::now_ms;
 use crate::api::client;
-use crate::api::loader::{use_latest, Load};
+use crate::api::endpoints::FlightsOf;
+use crate::api::loader::{use_latest, Load, Loader};
 use crate::api::models::{Flight, Spacecraft};
 use crate::api::ApiError;
 use crate::components::card::{badges, Stat};
 use crate::components::configuration::ConfigurationFacts;
 use crate::components::image::CreditedImage;
 use crate::components::loaded::Loaded;
+use crate::components::logbook::LogbookSection;
 use crate::components::timeline::FlightTimeline;
 use crate::context::AppContext;
 use crate::drawing;
 use crate::format::{self, or_dash, NO_VALUE};
 use crate::head;
+use crate::logbook::{self, Aloft, Logbook};
 use crate::measure;
 use crate::pages::not_found::NotFound;
 use crate::query::Query;
 use crate::router::Router;
 use crate::routes::Route;
 use leptos::prelude::*;
+use std::time::Duration;
 
 #[component]
 pub fn DetailPage() -> impl IntoView {
@@ -105,6 +109,20 @@ fn Detail(craft: Spacecraft) -> impl IntoView {
     let name = craft.display_name();
     let config = craft.spacecraft_config.clone().unwrap_or_default();
     let flights = craft.flights.clone().unwrap_or_default();
+    // The logbook (crews, dockings) is one more request: only for a spacecraft that has flown.
+    let flights_of = (!flights.is_empty()).then(|| FlightsOf {
+        api: context.api(),
+        spacecraft: craft.id,
+        in_space: craft.in_space,
+    });
+    let logbook = flights_of.is_some().then(|| {
+        use_latest(
+            move || flights_of.clone(),
+            client::cached_flights,
+            client::spacecraft_flights,
+        )
+    });
+    let in_space = craft.in_space;
 
     view! {
         <article class="detail" data-testid="detail" data-spacecraft-id=craft.id.to_string()>
@@ -141,18 +159,60 @@ fn Detail(craft: Spacecraft) -> impl IntoView {
                 <h2 id="config-heading">"Configuration: "{config.name.clone()}</h2>
                 <ConfigurationFacts config />
             </section>
-            <FlightHistory flights />
+            <FlightHistory flights logbook in_space />
+            {logbook.map(|loader| view! { <LogbookSection loader /> })}
         </article>
     }
 }
 
+/// The flights of the record: the timeline (its docked time shaded once the logbook is here)
+/// and the table.
 #[component]
-fn FlightHistory(flights: Vec<Flight>) -> impl IntoView {
+fn FlightHistory(
+    flights: Vec<Flight>,
+    logbook: Option<Loader<Logbook>>,
+    in_space: bool,
+) -> impl IntoView {
     let count = flights.len();
+    let record = StoredValue::new(flights.clone());
+    let book = move || {
+        logbook.and_then(|loader| {
+            loader.state.with(|state| match state {
+                Load::Ready(book) => Some(book.clone()),
+                _ => None,
+            })
+        })
+    };
+    let now = RwSignal::new(now_ms());
+    if in_space {
+        // "Aloft for …" counts on while the page is open.
+        if let Ok(ticker) =
+            set_interval_with_handle(move || now.set(now_ms()), Duration::from_secs(60))
+        {
+            on_cleanup(move || ticker.clear());
+        }
+    }
+    let timeline = move || {
+        let book = book();
+        let flights = record.with_value(|flights| match &book {
+            Some(book) => logbook::with_dockings(flights, book),
+            None => flights.clone(),
+        });
+        let aloft = in_space
+            .then(|| Aloft::find(&flights, book.as_ref()))
+            .flatten()
+            .map(|aloft| Signal::derive(move || aloft.text(measure::from_unix(now.get() / 1000))));
+        drawing::flight_timeline(&flights, measure::from_unix(now_ms() / 1000))
+            .map(|timeline| view! { <FlightTimeline timeline aloft /> })
+    };
     view! {
         <section class="detail-section" aria-labelledby="flights-heading">
-            <h2 id="flights-heading">"Flights ("{count}")"</h2>
-            {drawing::flight_timeline(&flights, measure::from_unix(now_ms() / 1000)).map(|timeline| view! { <FlightTimeline timeline /> })}
+            // The heading's row is where actions on these flights go (the flights CSV download,
+            // a later issue).
+            <header class="flights-header">
+                <h2 id="flights-heading">"Flights ("{count}")"</h2>
+            </header>
+            {timeline}
             {if flights.is_empty() {
                 view! { <p>"No flights recorded."</p> }.into_any()
             } else {

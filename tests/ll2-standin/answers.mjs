@@ -1,7 +1,8 @@
 // Prints every answer the stand-in gives for the endpoints the app reads, as one JSON object
 // `{ "<kind>": [body, …] }`, so the host tests (`src/api/models.rs`) decode with serde exactly
 // what the end-to-end tests are served: all spacecraft pages in both modes, every spacecraft's
-// record, every configuration page and record, the statuses and the throttle.
+// record, every configuration page and record, every flown spacecraft's logbook (its
+// `/spacecraft_flights/` as the app asks for it), the statuses and the throttle.
 //   node tests/ll2-standin/answers.mjs
 import { buildDataset } from './dataset.mjs';
 import { handleApi } from './api.mjs';
@@ -34,6 +35,8 @@ const answers = {
   spacecraft: ds.spacecraft.map((craft) => ask(`spacecraft/${craft.id}/`)),
   configuration_pages: pages('spacecraft_configurations/?', ds.configs.length),
   configurations: ds.configs.map((config) => ask(`spacecraft_configurations/${config.id}/`)),
+  flight_pages: ds.spacecraft.filter((craft) => (ds.flightsBySpacecraft.get(craft.id) ?? []).length > 0)
+    .map((craft) => ask(`spacecraft_flights/?spacecraft=${craft.id}&mode=detailed&limit=100`)),
   status_pages: [ask('config/spacecraft_statuses/?limit=100')],
   throttle: [ask('api-throttle/')],
 };

@@ -248,6 +248,30 @@ function getConfig(ds, idText) {
   return { status: 200, json: detailedConfig(config) };
 }
 
+/**
+ * `/spacecraft_flights/`: every flight in id order (LL2's default), filtered by `spacecraft` (an
+ * id; unknown or not an integer → 400, as a foreign-key filter answers); `mode=detailed` gives
+ * `SpacecraftFlightDetailed` (crews, docking events), otherwise `SpacecraftFlightNormal`.
+ * `search` and `ordering` are not served.
+ */
+function listSpacecraftFlights(ds, req) {
+  const { filters, errors } = readFilters(req.searchParams, {
+    spacecraft: { choices: new Set(ds.spacecraft.map((sc) => sc.id)) },
+  });
+  if (Object.keys(errors).length) return badRequest(errors);
+  const matching = ds.spacecraftFlights.filter((flight) =>
+    filters.spacecraft === undefined || flight.normal.spacecraft.id === filters.spacecraft);
+  const detailed = lastParam(req.searchParams, 'mode') === 'detailed';
+  return { status: 200, json: paginate(matching, req, (flight) => (detailed ? flight.detailed : flight.normal)) };
+}
+
+/** `/spacecraft_flights/{id}/`: always detailed. */
+function getSpacecraftFlight(ds, idText) {
+  const flight = /^\d+$/.test(idText) ? ds.spacecraftFlights.find((f) => f.normal.id === Number(idText)) : undefined;
+  if (!flight) return { status: 404, json: { detail: 'No SpacecraftFlight matches the given query.' } };
+  return { status: 200, json: flight.detailed };
+}
+
 function listStatuses(ds, req) {
   return { status: 200, json: paginate(ds.statuses, req) };
 }
@@ -272,6 +296,7 @@ function apiRoot(ds) {
   return { status: 200, json: {
     spacecraft: `${b}/spacecraft/`,
     spacecraft_configurations: `${b}/spacecraft_configurations/`,
+    spacecraft_flights: `${b}/spacecraft_flights/`,
     'config/spacecraft_statuses': `${b}/config/spacecraft_statuses/`,
     'api-throttle': `${b}/api-throttle/`,
   } };
@@ -289,6 +314,8 @@ export function handleApi(ds, req) {
   if ((m = /^spacecraft\/([^/]+)\/$/.exec(p))) return getSpacecraft(ds, m[1]);
   if (p === 'spacecraft_configurations/') return listConfigs(ds, req);
   if ((m = /^spacecraft_configurations\/([^/]+)\/$/.exec(p))) return getConfig(ds, m[1]);
+  if (p === 'spacecraft_flights/') return listSpacecraftFlights(ds, req);
+  if ((m = /^spacecraft_flights\/([^/]+)\/$/.exec(p))) return getSpacecraftFlight(ds, m[1]);
   if (p === 'config/spacecraft_statuses/') return listStatuses(ds, req);
   if (p === 'api-throttle/') return apiThrottle(req);
   return NOT_FOUND;

@@ -11,6 +11,7 @@
 import { readFileSync, realpathSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
+import { logbookBuilder } from './logbook.mjs';
 
 export const SEED_PAGE_PATH = fileURLToPath(new URL('./fixtures/seed-page.json', import.meta.url));
 
@@ -347,7 +348,8 @@ export function loadSeedPage() {
 /**
  * Builds the whole data set for a stand-in listening at `origin`.
  * Returns { base, spacecraft: [normal records, in id order], configs: [detailed configs],
- * statuses, flightsBySpacecraft: Map<id, flight[]>, agencyIds: Set }.
+ * statuses, flightsBySpacecraft: Map<id, flight[]>, spacecraftFlights: [{normal, detailed}] (by id),
+ * agencyIds: Set }.
  */
 export function buildDataset({ origin }) {
   const base = `${origin}/2.3.0`;
@@ -444,12 +446,26 @@ export function buildDataset({ origin }) {
   const flightsBySpacecraft = new Map(spacecraft.map((sc) =>
     [sc.id, buildFlights(sc, configById.get(sc.spacecraft_config.id), { base, media, agency })]));
 
+  // `/spacecraft_flights/`: every flight, detailed (crews and docking events), in id order.
+  const detailedFlight = logbookBuilder({
+    base, origin, image, agency,
+    detailedSpacecraft: (sc) => ({ ...sc, response_mode: 'detailed',
+      spacecraft_config: { ...configById.get(sc.spacecraft_config.id), response_mode: 'detailed' } }),
+    configOf: (sc) => configById.get(sc.spacecraft_config.id),
+    flightsOf: (id) => flightsBySpacecraft.get(id) ?? [],
+    destinationOf: (config) => (LAUNCHERS[config.id] ?? DEFAULT_LAUNCHER)[4],
+  });
+  const spacecraftFlights = [...flightsBySpacecraft.values()].flat()
+    .map((flight) => ({ normal: flight, detailed: detailedFlight(flight) }))
+    .sort((a, b) => a.normal.id - b.normal.id);
+
   return {
     base,
     spacecraft,
     configs,
     statuses: STATUSES.map((s) => ({ ...s })),
     flightsBySpacecraft,
+    spacecraftFlights,
     agencyIds: new Set(configs.map((c) => c.agency.id)),
   };
 }

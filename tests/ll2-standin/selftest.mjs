@@ -333,9 +333,57 @@ const SCHEMAS = {
   ImageVariantType: {type:'object',properties:{id:{type:'integer'},name:{type:'string'}},required:['id']},
 };
 
+// What `/spacecraft_flights/` answers with (SpacecraftFlightDetailed and what it nests), copied
+// the same way. Not shaped here: a flight's `launch` and `landing` (the spacecraft record's own,
+// checked by "detailed mode and detail endpoint") and payload flights (the stand-in has none).
+Object.assign(SCHEMAS, {
+SpacecraftFlightDetailed: {type:'object',properties:{id:{type:'integer'},url:{type:'string',format:'uri'},destination:{type:'string',nullable:true},mission_end:{type:'string',format:'date-time',nullable:true},spacecraft:{'$ref':'SpacecraftDetailed'},launch:{'$ref':'LaunchNormal'},landing:{'$ref':'Landing'},duration:{type:'string'},turn_around_time:{type:'string'},response_mode:{type:'string'},launch_crew:{type:'array',items:{'$ref':'AstronautFlight'}},onboard_crew:{type:'array',items:{'$ref':'AstronautFlight'}},landing_crew:{type:'array',items:{'$ref':'AstronautFlight'}},docking_events:{type:'array',items:{'$ref':'DockingEventForChaserNormal'}}},required:['docking_events','duration','id','landing','landing_crew','launch','launch_crew','onboard_crew','response_mode','spacecraft','turn_around_time','url']},
+  SpacecraftDetailed: {type:'object',properties:{response_mode:{type:'string'},id:{type:'integer'},url:{type:'string',format:'uri'},name:{type:'string'},serial_number:{type:'string',nullable:true},is_placeholder:{type:'boolean'},image:{nullable:true,allOf:[{'$ref':'Image'}]},in_space:{type:'boolean'},time_in_space:{type:'string',nullable:true},time_docked:{type:'string',nullable:true},flights_count:{type:'integer',nullable:true},mission_ends_count:{type:'integer',nullable:true},status:{'$ref':'SpacecraftStatus'},description:{type:'string'},spacecraft_config:{'$ref':'SpacecraftConfigDetailed'},fastest_turnaround:{type:'string',nullable:true}},required:['description','fastest_turnaround','flights_count','id','image','name','response_mode','spacecraft_config','status','time_docked','time_in_space','url']},
+  SpacecraftStatus: {type:'object',properties:{id:{type:'integer'},name:{type:'string'}},required:['id','name']},
+  AstronautFlight: {type:'object',properties:{id:{type:'integer'},role:{'$ref':'AstronautRole'},astronaut:{'$ref':'AstronautDetailed'}},required:['astronaut','id','role']},
+  AstronautRole: {type:'object',properties:{id:{type:'integer'},role:{type:'string'},priority:{type:'integer'}},required:['id','role']},
+  AstronautDetailed: {type:'object',properties:{id:{type:'integer'},url:{type:'string',format:'uri'},name:{type:'string'},status:{'$ref':'AstronautStatus'},agency:{nullable:true,allOf:[{'$ref':'AgencyMini'}]},image:{nullable:true,allOf:[{'$ref':'Image'}]},response_mode:{type:'string'},type:{'$ref':'AstronautType'},in_space:{type:'boolean'},time_in_space:{type:'string',nullable:true},eva_time:{type:'string'},age:{type:'integer',nullable:true},date_of_birth:{type:'string',format:'date',nullable:true},date_of_death:{type:'string',format:'date',nullable:true},nationality:{type:'array',items:{'$ref':'Country'}},bio:{type:'string'},wiki:{type:'string',nullable:true},last_flight:{type:'string',format:'date-time',nullable:true},first_flight:{type:'string',format:'date-time',nullable:true},social_media_links:{type:'array',items:{'$ref':'SocialMediaLink'}}},required:['agency','bio','eva_time','id','image','name','nationality','response_mode','social_media_links','status','time_in_space','type','url']},
+  AstronautStatus: {type:'object',properties:{id:{type:'integer'},name:{type:'string'}},required:['id','name']},
+  AstronautType: {type:'object',properties:{id:{type:'integer'},name:{type:'string'}},required:['id','name']},
+  SocialMediaLink: {type:'object',properties:{id:{type:'integer'},social_media:{'$ref':'SocialMedia'},url:{type:'string',format:'uri',nullable:true}},required:['id','social_media','url']},
+  SocialMedia: {type:'object',properties:{id:{type:'integer'},name:{type:'string'},url:{type:'string',format:'uri',nullable:true},logo:{nullable:true,allOf:[{'$ref':'Image'}]}},required:['id','logo','url']},
+  DockingEventForChaserNormal: {type:'object',properties:{id:{type:'integer'},url:{type:'string',format:'uri'},docking:{type:'string',format:'date-time'},departure:{type:'string',format:'date-time',nullable:true},docking_location:{'$ref':'DockingLocation'},space_station_target:{'$ref':'SpaceStationNormal'},flight_vehicle_target:{'$ref':'SpacecraftFlightNormal'},payload_flight_target:{'$ref':'PayloadFlightNormal'}},required:['docking','docking_location','flight_vehicle_target','id','payload_flight_target','space_station_target','url']},
+  DockingLocation: {type:'object',properties:{id:{type:'integer'},name:{type:'string'},spacestation:{'$ref':'SpaceStationMini'},spacecraft:{'$ref':'SpacecraftConfigNormal'},payload:{'$ref':'PayloadMini'}},required:['id','name','payload','spacecraft','spacestation']},
+  SpaceStationMini: {type:'object',properties:{id:{type:'integer'},url:{type:'string',format:'uri'},name:{type:'string'},image:{nullable:true,allOf:[{'$ref':'Image'}]}},required:['id','image','name','url']},
+  SpaceStationNormal: {type:'object',properties:{id:{type:'integer'},url:{type:'string',format:'uri'},name:{type:'string'},image:{nullable:true,allOf:[{'$ref':'Image'}]},status:{'$ref':'SpaceStationStatus'},founded:{type:'string',format:'date'},deorbited:{type:'string',format:'date',nullable:true},description:{type:'string'},orbit:{type:'string',nullable:true},type:{'$ref':'SpaceStationType'}},required:['description','founded','id','image','name','orbit','status','type','url']},
+  SpaceStationStatus: {type:'object',properties:{id:{type:'integer'},name:{type:'string'}},required:['id','name']},
+  SpaceStationType: {type:'object',properties:{id:{type:'integer'},name:{type:'string'}},required:['id','name']},
+  SpacecraftFlightNormal: {type:'object',properties:{id:{type:'integer'},url:{type:'string',format:'uri'},destination:{type:'string',nullable:true},mission_end:{type:'string',format:'date-time',nullable:true},spacecraft:{'$ref':'SpacecraftNormal'},launch:{'$ref':'LaunchNormal'},landing:{'$ref':'Landing'},duration:{type:'string'},turn_around_time:{type:'string'},response_mode:{type:'string'}},required:['duration','id','landing','launch','response_mode','spacecraft','turn_around_time','url']},
+  SpacecraftNormal: {type:'object',properties:{response_mode:{type:'string'},id:{type:'integer'},url:{type:'string',format:'uri'},name:{type:'string'},serial_number:{type:'string',nullable:true},is_placeholder:{type:'boolean'},image:{nullable:true,allOf:[{'$ref':'Image'}]},in_space:{type:'boolean'},time_in_space:{type:'string',nullable:true},time_docked:{type:'string',nullable:true},flights_count:{type:'integer',nullable:true},mission_ends_count:{type:'integer',nullable:true},status:{'$ref':'SpacecraftStatus'},description:{type:'string'},spacecraft_config:{'$ref':'SpacecraftConfigNormal'},fastest_turnaround:{type:'string',nullable:true}},required:['description','fastest_turnaround','flights_count','id','image','name','response_mode','spacecraft_config','status','time_docked','time_in_space','url']},
+  PayloadMini: {type:'object',properties:{response_mode:{type:'string'},id:{type:'integer'},name:{type:'string'},type:{'$ref':'PayloadType'},manufacturer:{'$ref':'AgencyMini'},operator:{'$ref':'AgencyMini'},image:{nullable:true,allOf:[{'$ref':'Image'}]}},required:['id','image','manufacturer','operator','response_mode','type']},
+  PayloadType: {type:'object',properties:{id:{type:'integer'},name:{type:'string'}},required:['id']},
+  LaunchNormal: {},
+  Landing: {},
+  PayloadFlightNormal: {},
+});
+// Where we knowingly differ from the published schema (drf-spectacular output, which marks every
+// nested serializer and method field as never null): a docking event has one target and a docking
+// location one owner, the other two null; a flight without a landing (burnt up, still flying) has
+// `landing: null`; duration and turnaround are null when unknown (no mission end, first flight),
+// as the stand-in's spacecraft records already send them; spacecraft 901 exists to have an image
+// without a thumbnail (see README), and flies.
+const SCHEMA_DEVIATIONS = {
+  Image: ['thumbnail_url'],
+  DockingEventForChaserNormal: ['space_station_target', 'flight_vehicle_target', 'payload_flight_target'],
+  DockingLocation: ['spacestation', 'spacecraft', 'payload'],
+  SpacecraftFlightDetailed: ['landing', 'duration', 'turn_around_time'],
+  SpacecraftFlightNormal: ['landing', 'duration', 'turn_around_time'],
+};
+for (const [name, keys] of Object.entries(SCHEMA_DEVIATIONS)) {
+  for (const key of keys) {
+    const property = SCHEMAS[name].properties[key];
+    SCHEMAS[name].properties[key] = property.$ref ? { allOf: [{ $ref: property.$ref }], nullable: true } : { ...property, nullable: true };
+  }
+}
+
 /**
  * Checks `value` against a schema of SCHEMAS, strictly: required keys present (null only where
- * the schema says nullable), no key the schema does not list, `date` and `uri` formats. Returns
+ * the schema says nullable), no key the schema does not list, `date`, `date-time` and `uri` formats. Returns
  * the problems as `path: message` lines.
  */
 function schemaProblems(value, schema, path = '$', problems = []) {
@@ -373,6 +421,9 @@ function schemaProblems(value, schema, path = '$', problems = []) {
       if (type !== schema.type) { problems.push(`${path}: a ${type}, not a ${schema.type}`); break; }
       if (schema.format === 'date' && !(/^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(value)))) {
         problems.push(`${path}: ${JSON.stringify(value)} is not a date`);
+      }
+      if (schema.format === 'date-time' && !(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/.test(value) && !Number.isNaN(Date.parse(value)))) {
+        problems.push(`${path}: ${JSON.stringify(value)} is not a date-time`);
       }
       // DRF URL fields may be blank ("" for "no link"): only a non-empty value must be a URL.
       if (schema.format === 'uri' && value !== '' && !/^https?:\/\/[^\s]+$/.test(value)) {
@@ -481,6 +532,101 @@ test('detailed configurations elsewhere (mode=detailed lists, detailed spacecraf
   for (const r of page.results) {
     assert.deepEqual(schemaProblems(r.spacecraft_config, { $ref: 'SpacecraftConfigDetailed' }), [], `spacecraft ${r.id}`);
   }
+});
+
+// --- spacecraft flights (the logbook) against the 2.3.0 schema ---------------------
+
+test('spacecraft flights are shaped like SpacecraftFlightDetailed (detailed) and SpacecraftFlightNormal', async () => {
+  const detailed = (await get('/spacecraft_flights/?mode=detailed&limit=100')).json;
+  assert.equal(detailed.count, 100);
+  assert.equal(detailed.results.length, 100);
+  // 908's image URLs are `javascript:` on purpose (the app must not use them).
+  const hostile = (flight) => (flight.spacecraft.id === SPECIAL_IDS.javascriptUrl
+    ? ['$.spacecraft.image.image_url: "javascript:alert(1)" is not a URL',
+      '$.spacecraft.image.thumbnail_url: "javascript:alert(1)" is not a URL']
+    : []);
+  for (const flight of detailed.results) {
+    assert.deepEqual(schemaProblems(flight, { $ref: 'SpacecraftFlightDetailed' }), hostile(flight), `flight ${flight.id}`);
+    assert.equal(flight.response_mode, 'detailed');
+  }
+  const normal = (await get('/spacecraft_flights/?limit=100')).json;
+  for (const flight of normal.results) {
+    assert.deepEqual(schemaProblems(flight, { $ref: 'SpacecraftFlightNormal' }), hostile(flight), `flight ${flight.id}`);
+    assert.ok(!('launch_crew' in flight) && !('docking_events' in flight));
+  }
+  // A record is the detailed one of the list, and the flights are the spacecraft records' own.
+  const { json: one } = await get('/spacecraft_flights/4012/');
+  assert.deepEqual(one, detailed.results.find((flight) => flight.id === 4012));
+  const craft = (await get('/spacecraft/401/')).json;
+  assert.deepEqual(craft.flights.map((f) => f.id), [4011, 4012, 4013]);
+  // The schema copy catches a wrong shape here too.
+  const broken = { ...one, docking_events: [{ ...one.docking_events[0], docking: 'soon', extra: 1 }] };
+  assert.deepEqual(schemaProblems(broken, { $ref: 'SpacecraftFlightDetailed' }),
+    ['$.docking_events[0].docking: "soon" is not a date-time', '$.docking_events[0].extra: not in the schema']);
+  for (const p of ['/spacecraft_flights/999999/', '/spacecraft_flights/abc/']) {
+    assert.deepEqual((await get(p)).json, { detail: 'No SpacecraftFlight matches the given query.' });
+  }
+});
+
+test('spacecraft flights: the spacecraft filter and paging', async () => {
+  const { json } = await get('/spacecraft_flights/?spacecraft=401&mode=detailed&limit=100');
+  assert.equal(json.count, 3);
+  assert.deepEqual(ids(json), [4011, 4012, 4013]);
+  assert.ok(json.results.every((flight) => flight.spacecraft.id === 401 && !('flights' in flight.spacecraft)));
+  assert.equal(json.next, null);
+  const first = (await get('/spacecraft_flights/?spacecraft=401&mode=detailed&limit=2')).json;
+  assert.equal(first.next, `${s.base}/spacecraft_flights/?limit=2&mode=detailed&offset=2&spacecraft=401`);
+  assert.deepEqual(ids((await get(first.next)).json), [4013]);
+  assert.equal((await get('/spacecraft_flights/?spacecraft=441')).json.count, 0, 'a spacecraft that never flew');
+  for (const bad of ['abc', '123456']) {
+    const answer = await get(`/spacecraft_flights/?spacecraft=${bad}`);
+    assert.equal(answer.status, 400);
+    assert.deepEqual(answer.json, { spacecraft: ['Select a valid choice. That choice is not one of the available choices.'] });
+  }
+});
+
+test('spacecraft flights: crews and dockings, with nulls and non-Latin names', async () => {
+  const flightsOf = async (id) => (await get(`/spacecraft_flights/?spacecraft=${id}&mode=detailed&limit=100`)).json.results;
+  const names = (crew) => crew.map((seat) => seat.astronaut.name);
+  // A reused capsule: the same crew launches and lands; someone flew on it twice.
+  const resilience = await flightsOf(401);
+  assert.ok(resilience.every((f) => f.launch_crew.length === 4 && f.onboard_crew.length === 0));
+  assert.ok(resilience.every((f) => JSON.stringify(names(f.launch_crew)) === JSON.stringify(names(f.landing_crew))));
+  const times = resilience.flatMap((f) => names(f.launch_crew)).filter((name, _, all) => all.indexOf(name) !== all.lastIndexOf(name));
+  assert.ok(times.length > 0, 'someone flew on 401 twice');
+  assert.equal(resilience[1].docking_events.length, 2, 'a relocation: two dockings on one flight');
+  // Soyuz: one of the crew comes home on another craft.
+  const [soyuz] = await flightsOf(420);
+  assert.notDeepEqual(names(soyuz.launch_crew), names(soyuz.landing_crew));
+  assert.ok(names(soyuz.launch_crew).some((name) => /[\u0400-\u04ff]/.test(name)), 'Cyrillic names');
+  // Still in space: the crew is on board, no landing crew, docked now.
+  const [up] = await flightsOf(424);
+  assert.equal(up.mission_end, null);
+  assert.deepEqual([up.onboard_crew.length, up.landing_crew.length], [3, 0]);
+  assert.equal(up.docking_events.at(-1).departure, null);
+  assert.equal(up.docking_events[0].space_station_target.name, 'International Space Station');
+  assert.equal(up.docking_events[0].docking_location.spacestation.name, 'International Space Station');
+  // Cargo: dockings, no crew. Never docked: neither.
+  const [cargo] = await flightsOf(430);
+  assert.deepEqual([cargo.launch_crew, cargo.onboard_crew, cargo.landing_crew], [[], [], []]);
+  assert.equal(cargo.docking_events.length, 1);
+  for (const flight of await flightsOf(490)) {
+    assert.deepEqual([flight.launch_crew.length, flight.docking_events.length], [0, 0]);
+  }
+  // Chinese names and a port name; a docking with a vehicle instead of a station.
+  const [shenzhou] = await flightsOf(905);
+  assert.ok(names(shenzhou.launch_crew).includes('聂海胜'));
+  assert.equal(shenzhou.docking_events[0].docking_location.name, '天和核心舱前向端口');
+  const vehicle = (await flightsOf(903))[1].docking_events[0];
+  assert.equal(vehicle.space_station_target, null);
+  assert.equal(vehicle.flight_vehicle_target.spacecraft.name, 'Crew Dragon Endurance');
+  // Photos: a stand-in image, none, or one that answers 404; and someone without an agency.
+  const seats = (await get('/spacecraft_flights/?mode=detailed&limit=100')).json.results
+    .flatMap((f) => [...f.launch_crew, ...f.onboard_crew, ...f.landing_crew]).map((seat) => seat.astronaut);
+  assert.ok(seats.some((a) => a.image === null));
+  assert.ok(seats.some((a) => a.image && a.image.thumbnail_url.endsWith('/media/missing.jpg')));
+  assert.ok(seats.some((a) => a.agency === null));
+  assert.equal((await fetch(seats.find((a) => a.image && a.image.thumbnail_url.endsWith('.svg')).image.thumbnail_url)).status, 200);
 });
 
 // --- transport ------------------------------------------------------------------
