@@ -157,16 +157,19 @@ fn readable(text: Option<&str>) -> Option<String> {
     measure::seconds(text).map(human)
 }
 
-/// The API's duration; else from launch to mission end; else, still flying, to now.
+/// Still flying: from launch to now (the API's figure is as old as its record). Otherwise the
+/// API's duration, else from launch to mission end.
 fn lasted(flight: &Flight, start: Option<Moment>, end: Option<Moment>, now: Moment) -> String {
+    if let (Some(start), None) = (start, end) {
+        if !failed(flight) && flight.mission_end.is_none() {
+            return format!("{} so far", human(now.saturating_sub(start)));
+        }
+    }
     if let Some(text) = readable(flight.duration.as_deref()) {
         return text;
     }
     match (start, end) {
         (Some(start), Some(end)) => human(end.saturating_sub(start)),
-        (Some(start), None) if !failed(flight) => {
-            format!("{} so far", human(now.saturating_sub(start)))
-        }
         _ => NO_VALUE.to_string(),
     }
 }
@@ -415,14 +418,14 @@ mod tests {
                  "mission_end": "2022-10-14T20:55:00Z", "duration": "P170DT13H3M",
                  "turn_around_time": "P1DT1H"},
                 {"id": 3, "launch": {"name": "Crew-9", "net": "2024-09-28T17:17:00Z"},
-                 "mission_end": null, "duration": null}]"#,
+                 "mission_end": null, "duration": "P1D"}]"#,
         );
         let entries = entries(&book, now());
         let lasted: Vec<&str> = entries.iter().map(|entry| entry.lasted.as_str()).collect();
         assert_eq!(
             lasted,
             ["167d 6h 30m", "170d 13h 3m", "11d 18h 43m so far"],
-            "computed, the API's own, and still flying"
+            "computed, the API's own, and still flying (to now, not the API's stale figure)"
         );
         let turnarounds: Vec<Option<&str>> = entries
             .iter()

@@ -729,7 +729,11 @@ mod tests {
             assert_eq!(page.skipped, 0);
             for flight in &page.results {
                 assert!(flight.id.is_some() && flight.launch.is_some(), "{flight:?}");
-                let crew = [&flight.launch_crew, &flight.onboard_crew, &flight.landing_crew];
+                let crew = [
+                    &flight.launch_crew,
+                    &flight.onboard_crew,
+                    &flight.landing_crew,
+                ];
                 for seat in crew.into_iter().flatten() {
                     assert!(seat.astronaut.as_ref().is_some_and(|a| !a.name.is_empty()));
                     seats += 1;
@@ -741,7 +745,10 @@ mod tests {
             }
             flights += page.results.len();
         }
-        assert_eq!(flights, 100, "every flight of the data set, in its spacecraft's logbook");
+        assert_eq!(
+            flights, 100,
+            "every flight of the data set, in its spacecraft's logbook"
+        );
         assert!(seats > 0 && dockings > 0);
         let statuses: Page<IdName> = decode(bodies("status_pages")[0].get())?;
         assert!(statuses

@@ -36,7 +36,7 @@ pub fn LogbookSection(loader: Loader<Logbook>) -> impl IntoView {
 #[component]
 fn LogbookView(book: Logbook) -> impl IntoView {
     let skipped = logbook::skipped_note(book.skipped).map(|text| {
-        view! { <p class="notice notice-quiet" role="status" data-testid="logbook-skipped">{text}</p> }
+        view! { <p class="notice notice-quiet" role="status" data-testid="logbook-skipped">{text}</p> }.into_any()
     });
     let roster = logbook::roster(&book);
     let entries = logbook::entries(&book, measure::from_unix(now_ms() / 1000));
@@ -44,7 +44,7 @@ fn LogbookView(book: Logbook) -> impl IntoView {
     view! {
         {skipped}
         {(!roster.is_empty()).then(|| view! { <Roster roster /> })}
-        {empty.then(|| view! { <p>"No flight records."</p> })}
+        {empty.then(|| view! { <p>"No flight records."</p> }.into_any())}
         <ol class="logbook-flights" role="list">
             {entries.into_iter().map(|entry| view! { <LogbookFlight entry /> }).collect_view()}
         </ol>
@@ -66,10 +66,11 @@ fn Roster(roster: Vec<RosterLine>) -> impl IntoView {
                     view! {
                         <li data-testid="roster-line">
                             <span class="roster-name">{line.name}</span>
-                            {(!line.agency.is_empty()).then(|| view! { <span class="roster-agency">{line.agency}</span> })}
+                            <span class="roster-agency">{line.agency}</span>
                             <span class="roster-count">{times}</span>
                         </li>
                     }
+                    .into_any()
                 }).collect_view()}
             </ul>
         </div>
@@ -95,7 +96,7 @@ fn LogbookFlight(entry: Entry) -> impl IntoView {
                 <div><dt>"Lasted"</dt><dd>{lasted}</dd></div>
                 {turnaround.map(|turnaround| view! {
                     <div data-testid="turnaround"><dt>"Turnaround"</dt><dd>{turnaround}" since the flight before"</dd></div>
-                })}
+                }.into_any())}
             </dl>
             {crews.into_iter().map(|group| view! { <Crew group /> }).collect_view()}
             {(!dockings.is_empty()).then(|| view! { <Dockings dockings /> })}
@@ -116,10 +117,10 @@ fn Crew(group: CrewGroup) -> impl IntoView {
                         <span class="crew-text">
                             <span class="crew-name">{seat.name}</span>
                             <span class="crew-role">{seat.role}</span>
-                            {(!seat.agency.is_empty()).then(|| view! { <span class="crew-agency">{seat.agency}</span> })}
+                            <span class="crew-agency">{seat.agency}</span>
                         </span>
                     </li>
-                }).collect_view()}
+                }.into_any()).collect_view()}
             </ul>
         </div>
     }
@@ -145,15 +146,16 @@ fn Dockings(dockings: Vec<DockingRow>) -> impl IntoView {
                         {dockings.into_iter().map(|row| view! {
                             <tr data-testid="docking">
                                 <th scope="row">{row.target}</th>
-                                <td>{row.port}</td>
-                                <td>{row.docked}</td>
-                                <td>{match row.departed {
+                                // Labels for the stacked rows of a narrow screen (style/logbook.css).
+                                <td data-label="Port">{row.port}</td>
+                                <td data-label="Docked">{row.docked}</td>
+                                <td data-label="Departed">{match row.departed {
                                     Some(departed) => departed.into_any(),
                                     None => view! { <span class="badge badge-space" data-testid="docked-now">"docked now"</span> }.into_any(),
                                 }}</td>
-                                <td>{row.time_docked}</td>
+                                <td data-label="Time docked">{row.time_docked}</td>
                             </tr>
-                        }).collect_view()}
+                        }.into_any()).collect_view()}
                     </tbody>
                 </table>
             </div>

@@ -379,10 +379,13 @@ test('a pause in the middle of a word makes two list requests and still one hist
   await app.waitForCards(app.expectedIds(''));
 });
 
-test('a typical session spends at most one request per distinct view', async () => {
+test('a typical session spends at most one request per distinct view (and a flown spacecraft\'s logbook)', async () => {
   const result = await typicalSession(app);
   console.log(...report(result));
-  const distinctViews = result.gridViews.length + result.detailPages.length + 1; // + the statuses lookup
+  // A detail page of a spacecraft that has flown asks for its logbook too (`/spacecraft_flights/`).
+  const logbooks = ofKind(result.spent, 'flights');
+  assert.ok(logbooks.length <= result.detailPages.length, `one logbook per detail page at most: ${JSON.stringify(logbooks.map(urlOf))}`);
+  const distinctViews = result.gridViews.length + result.detailPages.length + logbooks.length + 1; // + the statuses lookup
   assert.equal(result.gridViews.length, 6, `grid views: ${JSON.stringify(result.gridViews)}`);
   assert.deepEqual(repeated(result.spent), [], 'no API URL asked for twice');
   assert.ok(result.count <= distinctViews,

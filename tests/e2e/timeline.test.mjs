@@ -1,7 +1,8 @@
 // The flight timeline on a spacecraft's page (issue #10): above the flights table, one focusable
 // element per flight of the record (same set, same order), each with a tip naming its launch,
 // launch date and destination; a flight without a mission end is ongoing (it runs to now);
-// docking time is shaded only where the record has docking data; no flights, no timeline.
+// docking time is shaded from the spacecraft's logbook (`/spacecraft_flights/`: none for Columbia,
+// whose flights never docked); no flights, no timeline.
 // Expected flights are the local LL2 stand-in's own detail records, never hard-coded.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -146,9 +147,12 @@ describe('the flight timeline', () => {
     for (const flight of timeline.flights) {
       assert.doesNotMatch(flight.tipText, /ongoing/i, `flight ${flight.id} has ended: its tip does not say ongoing`);
     }
-    // The records' flights carry no docking data (SpacecraftFlightNormal): nothing is shaded.
+    // The records' flights carry no docking data (SpacecraftFlightNormal), and Columbia's logbook
+    // has no dockings: nothing is shaded.
     assert.ok(record.flights.every((flight) => !('docking_events' in flight)), 'stand-in sanity: no docking data');
-    assert.equal(timeline.docked, 0, 'no .timeline-docked without docking data');
+    assert.ok(app.standin.dataset.spacecraftFlights.filter((flight) => flight.normal.spacecraft.id === 1)
+      .every((flight) => flight.detailed.docking_events.length === 0), 'stand-in sanity: Columbia never docked');
+    assert.equal(timeline.docked, 0, 'no .timeline-docked without dockings');
   });
 
   test('a flight without a mission end is ongoing: data-ongoing and "ongoing" in its tip', async () => {
@@ -166,7 +170,13 @@ describe('the flight timeline', () => {
         else assert.doesNotMatch(flight.tipText, /ongoing/i, `flight ${flight.id}'s tip does not say ongoing`);
       }
       assertTips(timeline, record);
-      assert.equal(timeline.docked, 0, 'no .timeline-docked without docking data');
+      // The record has no docking data; the logbook (`/spacecraft_flights/`, logbook.test.mjs) has,
+      // and the timeline shades each of its dockings: the open one of the ongoing flight too.
+      const dockings = app.standin.dataset.spacecraftFlights
+        .filter((flight) => flight.normal.spacecraft.id === id)
+        .flatMap((flight) => flight.detailed.docking_events);
+      assert.ok(dockings.length > 0, `stand-in sanity: ${id} docked`);
+      assert.equal(timeline.docked, dockings.length, 'one .timeline-docked per docking of the logbook');
     }
   });
 

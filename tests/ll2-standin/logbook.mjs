@@ -39,7 +39,7 @@ const PORTS = {
 const ASTRONAUTS = {
   101: ['Robert Behnken', 44, 'USA'], 102: ['Douglas Hurley', 44, 'USA'], 103: ['Shannon Walker', 44, 'USA'],
   104: ['Victor Glover', 44, 'USA'], 105: ['Michael Hopkins', 44, 'USA'], 106: ['野口聡一', 37, 'JPN', 'missing'],
-  107: ['Thomas Pesquet', 27, 'FRA'], 108: ['Megan McArthur', 44, 'USA'], 109: ['星出彰彦', 37, 'JPN'],
+  107: ['Thomas Pesquet', 27, 'FRA'], 108: ['Megan McArthur', 44, 'USA'], 109: ['Akihiko Hoshide', 37, 'JPN'],
   110: ['Jared Isaacman', null, 'USA'], 111: ['Hayley Arceneaux', null, 'USA'],
   201: ['Олег Кононенко', 63, 'RUS'], 202: ['Николай Чуб', 63, 'RUS'], 203: ['Loral O\'Hara', 44, 'USA'],
   204: ['Сергей Прокопьев', 63, 'RUS'], 205: ['Дмитрий Петелин', 63, 'RUS'], 206: ['Francisco Rubio', 44, 'USA'],

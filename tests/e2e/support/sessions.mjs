@@ -10,11 +10,13 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { choose, clickOn, openApp, shareApp } from './harness.mjs';
 
-/** What an API request (a stand-in log entry) is: list, detail, statuses, configurations, throttle, other. */
+/** What an API request (a stand-in log entry) is: list, detail, flights (a spacecraft's logbook),
+ *  statuses, configurations, throttle, other. */
 export function kindOf(request) {
   const path = request.path.replace(/^\/2\.3\.0\//, '').replace(/\/?$/, '/');
   if (path === 'spacecraft/') return 'list';
   if (/^spacecraft\/[^/]+\/$/.test(path)) return 'detail';
+  if (path === 'spacecraft_flights/') return 'flights';
   if (path === 'config/spacecraft_statuses/') return 'statuses';
   if (path.startsWith('spacecraft_configurations/')) return 'configurations';
   if (path === 'api-throttle/') return 'throttle';
