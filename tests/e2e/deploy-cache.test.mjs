@@ -52,6 +52,27 @@ after(async () => {
 /** What the stand-in saw for `path?query` (origin left out). */
 const askedFor = (url) => standin.requests().filter((request) => urlOf(request) === url);
 
+describe('the cache configuration', () => {
+  test('keeps answers exactly as long as the app does (src/api/cache.rs, Policy)', async () => {
+    const policy = await readFile(new URL('../../src/api/cache.rs', import.meta.url), 'utf8');
+    const ttlOf = (name) => {
+      const expression = policy.match(new RegExp(`Policy::${name} => ([\\d\\s*]+),`))?.[1];
+      assert.ok(expression, `Policy::${name} in cache.rs`);
+      return expression.split('*').reduce((product, factor) => product * Number(factor.trim()), 1) / 1000;
+    };
+    const conf = await readFile(new URL('../deploy/ll2-cache.conf', import.meta.url), 'utf8');
+    const seconds = { m: 60, h: 3600 };
+    const validFor = (location) => {
+      const block = conf.slice(conf.indexOf(`location ${location}`));
+      const [, amount, unit] = block.match(/proxy_cache_valid 200 (\d+)([mh]);/);
+      return Number(amount) * seconds[unit];
+    };
+    assert.equal(validFor('/ {'), ttlOf('View'), 'lists and records');
+    assert.equal(validFor('~ ^/[^/]+/(config|spacecraft_configurations)/'), ttlOf('Lookup'), 'statuses and configurations');
+    assert.match(conf.slice(conf.indexOf('api-throttle')), /^\s*proxy_cache off;/m);
+  });
+});
+
 describe('over HTTP', () => {
   test('a list answer is fetched once and then shared, asked as the site with the deployer key', async () => {
     standin.reset();
