@@ -3,6 +3,7 @@
 // blocks filled in from the build, and nginx run in the foreground as the current user, its
 // pid, logs and temp files in a folder of its own. Used by tests/e2e/deploy-*.test.mjs.
 import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { connect } from 'node:net';
@@ -21,18 +22,53 @@ export const HAS_BROTLI_STATIC = existsSync(BROTLI_MODULE);
  * files, service worker, precompressed copies: all depend on the page). Laid out for nginx's
  * `root`: the site itself for `/`, in a folder named after the prefix for a sub-path.
  */
-export async function deployCopy(dist, { apiBase, prefix = '/', into }) {
+export async function deployCopy(dist, { apiBase, imagesFrom, prefix = '/', into }) {
   const root = await mkdtemp(join(into ?? tmpdir(), 'site-'));
   const dir = join(root, prefix.replace(/^\/|\/$/g, ''));
   await mkdir(dir, { recursive: true });
   await cp(dist, dir, { recursive: true });
   const html = await readFile(join(dir, 'index.html'), 'utf8');
-  await writeFile(join(dir, 'index.html'), pointSiteAt(html, apiBase));
+  // Images come from where the records say (the stand-in's /media/), not from a cache in front.
+  const pointed = imagesFrom ? pointSiteAt(pointSiteAt(html, imagesFrom), apiBase) : pointSiteAt(html, apiBase);
+  await writeFile(join(dir, 'index.html'), pointed);
   const fs = { readFile, writeFile, rm, readdir };
   await writeHostFiles(dir, fs);
   await writeServiceWorker(dir, { release: true });
   await precompress(dir, fs);
   return { root, dir, prefix };
+}
+
+/**
+ * A copy of the build at `from` as a deploy with one change would make it: a stylesheet rule
+ * added, so a new CSS hash, a new index.html and a new sw.js (written as the build writes it).
+ */
+export async function redeploy(from) {
+  const dir = await mkdtemp(join(tmpdir(), 'sw-deploy-'));
+  await cp(from, dir, { recursive: true });
+  const html = await readFile(join(dir, 'index.html'), 'utf8');
+  const LINK = /<link rel="stylesheet" href="([^"]*)(style-[0-9a-f]{16}\.css)" integrity="[^"]*">/;
+  const [tag, path, before] = html.match(LINK);
+  const css = `${await readFile(join(dir, before), 'utf8')}\n:root{--e2e-build:"b"}`;
+  const after = `style-${createHash('sha256').update(css).digest('hex').slice(0, 16)}.css`;
+  const integrity = `sha384-${createHash('sha384').update(css).digest('base64')}`;
+  await rm(join(dir, before));
+  await writeFile(join(dir, after), css);
+  await writeFile(join(dir, 'index.html'), html.replace(tag, () => `<link rel="stylesheet" href="${path}${after}" integrity="${integrity}">`));
+  await writeServiceWorker(dir, { release: true });
+  return { dir, before, after };
+}
+
+/**
+ * Puts the build at `from` where `site` (a `deployCopy`) is served, as a deployer's upload
+ * would: every file replaced, the precompressed copies written again for the new files.
+ */
+export async function publish(from, site) {
+  await rm(site.dir, { recursive: true, force: true });
+  await cp(from, site.dir, { recursive: true });
+  for (const name of await readdir(site.dir)) {
+    if (/\.(br|gz)$/.test(name)) await rm(join(site.dir, name));
+  }
+  await precompress(site.dir, { readFile, writeFile, rm, readdir });
 }
 
 /** The Content-Security-Policy that the site's `_headers` sends. */
@@ -56,6 +92,15 @@ export async function render(name, values) {
 /** The server block of tests/deploy/nginx.conf for a deployed copy, listening on `port`. */
 export async function siteServer(site, port) {
   return render('nginx.conf', { LISTEN: `127.0.0.1:${port}`, ROOT: site.root, PREFIX: site.prefix, POLICY: await headerPolicyOf(site.dir) });
+}
+
+/**
+ * The shared cache of tests/deploy/ll2-cache.conf in front of `upstream` (an origin such as the
+ * stand-in's), listening on `port`, keeping its answers in `cache` (a folder).
+ */
+export async function cacheServer({ port, upstream, cache, authorization = '' }) {
+  const { host } = new URL(upstream);
+  return render('ll2-cache.conf', { LISTEN: `127.0.0.1:${port}`, CACHE: cache, UPSTREAM: upstream, UPSTREAM_HOST: host, AUTHORIZATION: authorization });
 }
 
 function portOpen(port) {

@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { DIST } from './support/harness.mjs';
 import { freePort, Session, startChromedriver } from './support/webdriver.mjs';
 import { startStandin } from '../ll2-standin/server.mjs';
-import { deployCopy, HAS_BROTLI_STATIC, siteServer, startNginx } from '../deploy/site.mjs';
+import { deployCopy, HAS_BROTLI_STATIC, publish, redeploy, siteServer, startNginx } from '../deploy/site.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const SUB_DIST = resolve(ROOT, process.env.E2E_DIST_SUB || 'target/e2e-dist-sub');
@@ -110,6 +110,33 @@ for (const where of ['root', 'sub']) {
     });
   });
 }
+
+describe('a new deploy uploaded while the app is open', () => {
+  test('is offered with the Reload notice, the running page keeping its code', async () => {
+    const site = sites.root;
+    await browser.goto(site.url('/'));
+    await browser.waitFor(`return document.querySelector('main#main') !== null
+      && navigator.serviceWorker.controller !== null;`, { timeout: 30_000, message: 'the installed app' });
+    const deploy = await redeploy(site.dir);
+    try {
+      await publish(deploy.dir, site);
+      // Precompressed copies are what nginx sends: they must be the new page, not the old one.
+      const page = await fetch(site.url('/'), { headers: { 'accept-encoding': 'gzip' } });
+      assert.equal(page.headers.get('content-encoding'), 'gzip');
+      assert.ok((await page.text()).includes(deploy.after), 'nginx sends the new page');
+      await browser.refresh();
+      await browser.waitFor(`return document.querySelector('main#main') !== null;`, { timeout: 30_000, message: 'the app' });
+      await browser.exec('window.__e2eNotReloaded = true;');
+      await browser.waitFor(`const notice = document.querySelector('[data-testid=update-notice]');
+        return notice !== null && notice.querySelector('button') !== null;`, { timeout: 30_000, message: 'the update notice' });
+      const now = await browser.exec(`return { role: document.querySelector('[data-testid=update-notice]').getAttribute('role'),
+        sheet: document.querySelector('link[rel=stylesheet]').href, kept: window.__e2eNotReloaded === true };`);
+      assert.deepEqual(now, { role: 'status', sheet: site.url(`/${deploy.before}`), kept: true });
+    } finally {
+      await rm(deploy.dir, { recursive: true, force: true });
+    }
+  });
+});
 
 describe('another site framing the app', () => {
   test('gets nothing: the browser refuses the frame (frame-ancestors)', async () => {

@@ -17,8 +17,9 @@ import { DIST, SHOTS, quietPeriod } from './support/harness.mjs';
 import { startStaticServer } from './support/static-server.mjs';
 import { Session, startChromedriver } from './support/webdriver.mjs';
 import { startStandin } from '../ll2-standin/server.mjs';
-import { RETIRING_WORKER, serviceWorkerSource, siteFiles, writeServiceWorker } from '../../.ci/service-worker.mjs';
+import { RETIRING_WORKER, serviceWorkerSource, siteFiles } from '../../.ci/service-worker.mjs';
 import { compactScript } from '../../.ci/site-config.mjs';
+import { redeploy } from '../deploy/site.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const SUB_DIST = resolve(ROOT, process.env.E2E_DIST_SUB || 'target/e2e-dist-sub');
@@ -284,26 +285,6 @@ for (const { where, dist, prefix } of [
       }
     });
   });
-}
-
-/**
- * A copy of the build at `from` as a deploy with one change would make it: a stylesheet rule
- * added, so a new CSS hash, a new index.html and a new sw.js (written as the build writes it).
- */
-async function redeploy(from) {
-  const dir = await mkdtemp(join(tmpdir(), 'sw-deploy-'));
-  await cp(from, dir, { recursive: true });
-  const html = await readFile(join(dir, 'index.html'), 'utf8');
-  const LINK = /<link rel="stylesheet" href="([^"]*)(style-[0-9a-f]{16}\.css)" integrity="[^"]*">/;
-  const [tag, path, before] = html.match(LINK);
-  const css = `${await readFile(join(dir, before), 'utf8')}\n:root{--e2e-build:"b"}`;
-  const after = `style-${createHash('sha256').update(css).digest('hex').slice(0, 16)}.css`;
-  const integrity = `sha384-${createHash('sha384').update(css).digest('base64')}`;
-  await rm(join(dir, before));
-  await writeFile(join(dir, after), css);
-  await writeFile(join(dir, 'index.html'), html.replace(tag, () => `<link rel="stylesheet" href="${path}${after}" integrity="${integrity}">`));
-  await writeServiceWorker(dir, { release: true });
-  return { dir, before, after };
 }
 
 describe('a deploy while the app is open', () => {
