@@ -313,74 +313,57 @@ pub struct Astronaut {
 pub struct Docking {
     pub docking: Option<String>,
     pub departure: Option<String>,
-    pub docking_location: Option<DockingLocation>,
+    /// The port (`DockingLocation`): its name, and the station, spacecraft or payload it is on.
+    pub docking_location: Option<Named>,
     pub space_station_target: Option<Named>,
-    pub flight_vehicle_target: Option<VehicleTarget>,
-    pub payload_flight_target: Option<PayloadTarget>,
+    /// Another spacecraft's flight (`SpacecraftFlightNormal`), named by its `spacecraft`.
+    pub flight_vehicle_target: Option<Named>,
+    /// A payload's flight (`PayloadFlightNormal`), named by its `payload`.
+    pub payload_flight_target: Option<Named>,
 }
 
-/// A port (`DockingLocation`) and what it belongs to.
-#[derive(Clone, Debug, Default, PartialEq, Deserialize)]
-#[serde(default)]
-pub struct DockingLocation {
-    #[serde(deserialize_with = "null_as_default")]
-    pub name: String,
-    pub spacestation: Option<Named>,
-    pub spacecraft: Option<Named>,
-    pub payload: Option<Named>,
-}
-
-/// Anything of which only the name is shown.
+/// A name, and the named things a docking's port or target nests. One shape for all of them:
+/// each more serde impl is wasm every visitor downloads.
 #[derive(Clone, Debug, Default, PartialEq, Deserialize)]
 #[serde(default)]
 pub struct Named {
     #[serde(deserialize_with = "null_as_default")]
     pub name: String,
+    pub spacestation: Option<Box<Named>>,
+    pub spacecraft: Option<Box<Named>>,
+    pub payload: Option<Box<Named>>,
 }
 
-/// Another spacecraft's flight (`SpacecraftFlightNormal`), named by its spacecraft.
-#[derive(Clone, Debug, Default, PartialEq, Deserialize)]
-#[serde(default)]
-pub struct VehicleTarget {
-    pub spacecraft: Option<Named>,
+impl Named {
+    fn text(&self) -> Option<&str> {
+        Some(self.name.trim()).filter(|name| !name.is_empty())
+    }
 }
 
-/// A payload's flight (`PayloadFlightNormal`), named by its payload.
-#[derive(Clone, Debug, Default, PartialEq, Deserialize)]
-#[serde(default)]
-pub struct PayloadTarget {
-    pub payload: Option<Named>,
+fn nested(named: &Option<Box<Named>>) -> Option<&str> {
+    named.as_deref().and_then(Named::text)
 }
 
 impl Docking {
     /// What it docked with: the station, else the vehicle, else the payload, else what the port
     /// belongs to; `None` when the API names none of them.
     pub fn target(&self) -> Option<&str> {
-        let location = self.docking_location.as_ref();
-        [
-            self.space_station_target.as_ref(),
-            self.flight_vehicle_target
-                .as_ref()
-                .and_then(|target| target.spacecraft.as_ref()),
-            self.payload_flight_target
-                .as_ref()
-                .and_then(|target| target.payload.as_ref()),
-            location.and_then(|location| location.spacestation.as_ref()),
-            location.and_then(|location| location.spacecraft.as_ref()),
-            location.and_then(|location| location.payload.as_ref()),
-        ]
-        .into_iter()
-        .flatten()
-        .map(|named| named.name.trim())
-        .find(|name| !name.is_empty())
+        let vehicle = self.flight_vehicle_target.as_ref();
+        let payload = self.payload_flight_target.as_ref();
+        let port = self.docking_location.as_ref();
+        self.space_station_target
+            .as_ref()
+            .and_then(Named::text)
+            .or_else(|| vehicle.and_then(|target| nested(&target.spacecraft)))
+            .or_else(|| payload.and_then(|target| nested(&target.payload)))
+            .or_else(|| port.and_then(|port| nested(&port.spacestation)))
+            .or_else(|| port.and_then(|port| nested(&port.spacecraft)))
+            .or_else(|| port.and_then(|port| nested(&port.payload)))
     }
 
     /// The port's name, when the API gives one.
     pub fn port(&self) -> Option<&str> {
-        self.docking_location
-            .as_ref()
-            .map(|location| location.name.trim())
-            .filter(|name| !name.is_empty())
+        self.docking_location.as_ref().and_then(Named::text)
     }
 }
 
