@@ -13,6 +13,7 @@ use spacecraft_explorer::components::card::SpacecraftCard;
 use spacecraft_explorer::components::chart::ResultsChart;
 use spacecraft_explorer::components::compare_table::CompareTable;
 use spacecraft_explorer::components::compare_tray::Tray;
+use spacecraft_explorer::components::logbook::LogbookSection;
 use spacecraft_explorer::components::settings_panel::QuotaMeter;
 use spacecraft_explorer::components::status::{ErrorNotice, FieldError};
 use spacecraft_explorer::components::timeline::FlightTimeline;
@@ -20,6 +21,7 @@ use spacecraft_explorer::context::AppContext;
 use spacecraft_explorer::drawing::{
     Cell, CompareLayout, Head, Row, Span, Stretch, Tick, Timeline, Title,
 };
+use spacecraft_explorer::logbook::Logbook;
 use spacecraft_explorer::query::Query;
 use spacecraft_explorer::routes::Paths;
 use std::cell::RefCell;
@@ -567,6 +569,94 @@ async fn the_quota_meter_shows_use_and_the_wait() {
         text_of(&root, ".quota-text").contains("12 min 3"),
         "{}",
         text_of(&root, ".quota-text")
+    );
+}
+
+/// A logbook of one flight still docked, with a crew of two (one without an agency).
+const LOGBOOK: &str = r#"{"count": 1, "results": [{"id": 4241,
+    "launch": {"name": "Soyuz 2.1a | Soyuz MS-26", "net": "2024-09-11T16:23:00Z"}, "mission_end": null,
+    "launch_crew": [
+        {"id": 1, "role": {"id": 1, "role": "Commander"}, "astronaut": {"id": 201, "name": "Алексей Овчинин",
+         "agency": {"id": 63, "name": "Roscosmos", "abbrev": "RFSA"}, "image": null}},
+        {"id": 2, "role": {"id": 4, "role": "Flight Engineer"}, "astronaut": {"id": 202, "name": "Don Pettit",
+         "agency": null, "image": null}}],
+    "onboard_crew": [], "landing_crew": [],
+    "docking_events": [{"docking": "2024-09-11T19:32:00Z", "departure": null,
+        "docking_location": {"id": 1, "name": "Rassvet nadir", "spacestation": {"id": 4, "name": "ISS"}},
+        "space_station_target": {"id": 4, "name": "International Space Station"}}]}]}"#;
+
+#[wasm_bindgen_test]
+async fn a_failed_logbook_is_one_line_with_retry_and_retry_shows_crew_and_docked_now() {
+    let page = spacecraft_explorer::api::decode(LOGBOOK).expect("the logbook parses");
+    let book = Logbook::from_pages([page]);
+    let calls = Rc::new(RefCell::new(0));
+    let counted = calls.clone();
+    let root = host();
+    let _mounted = mount_to(root.clone(), move || {
+        provide_context(context());
+        let loader = use_latest(
+            || Some(()),
+            |_| Cached::Miss,
+            move |()| {
+                *counted.borrow_mut() += 1;
+                let first = *counted.borrow() == 1;
+                let book = book.clone();
+                async move {
+                    if first {
+                        Err(ApiError::Server { status: 503 })
+                    } else {
+                        Ok(book)
+                    }
+                }
+            },
+        );
+        view! { <LogbookSection loader /> }
+    });
+    let error = |root: &HtmlElement| {
+        root.query_selector("[data-testid=logbook-error]")
+            .ok()
+            .flatten()
+    };
+    wait_for("the logbook's error line", || error(&root).is_some()).await;
+    assert!(text_of(&root, "[data-testid=logbook-error]").starts_with("The API is having trouble."));
+    let retry: HtmlElement = error(&root)
+        .and_then(|line| line.query_selector("button").ok().flatten())
+        .expect("a Retry button")
+        .unchecked_into();
+    retry.click();
+    wait_for("the logbook after Retry", || {
+        root.query_selector("[data-testid=crew-member]")
+            .ok()
+            .flatten()
+            .is_some()
+    })
+    .await;
+    assert_eq!(*calls.borrow(), 2);
+    assert_eq!(
+        text_of(&root, "[data-crew='Crew'] .crew-name"),
+        "Алексей Овчинин"
+    );
+    assert_eq!(text_of(&root, "[data-crew='Crew'] .crew-agency"), "RFSA");
+    assert_eq!(text_of(&root, "[data-testid=docked-now]"), "docked now");
+    assert_eq!(
+        text_of(&root, "[data-testid=docking] th"),
+        "International Space Station"
+    );
+    assert_eq!(
+        root.query_selector_all("[data-testid=roster-line]")
+            .expect("css")
+            .length(),
+        2
+    );
+    let photo = root
+        .query_selector(".crew-photo")
+        .expect("css")
+        .expect("a photo");
+    assert!(
+        photo
+            .get_attribute("src")
+            .is_some_and(|src| src.ends_with("placeholder.svg")),
+        "no image: the placeholder"
     );
 }
 
