@@ -39,6 +39,27 @@ pub fn DetailPage() -> impl IntoView {
         client::cached_view,
         client::get_json::<Spacecraft>,
     );
+    // The logbook (crews, dockings) is one more request, only for a spacecraft that has flown.
+    // Kept here, keyed by what the record says, not in the record's view: a refreshed record
+    // rebuilds that view, and the same key again asks nothing (a new loader there would ask
+    // again while the first request was still on its way).
+    let api = context.clone();
+    let logbook = use_latest(
+        move || {
+            record.state.with(|state| match state {
+                Load::Ready(craft) if craft.flights.as_ref().is_some_and(|f| !f.is_empty()) => {
+                    Some(FlightsOf {
+                        api: api.api(),
+                        spacecraft: craft.id,
+                        in_space: craft.in_space,
+                    })
+                }
+                _ => None,
+            })
+        },
+        client::cached_flights,
+        client::spacecraft_flights,
+    );
     // The title names the page from its first frame (history entries and the announcement at
     // arrival say which spacecraft), then the record's name once it is here; a missing one's
     // not-found page sets its own.
@@ -77,7 +98,7 @@ pub fn DetailPage() -> impl IntoView {
                             </div>
                         }
                         failed=not_found
-                        ready=|craft: &Spacecraft| view! { <Detail craft=craft.clone() /> }
+                        ready=move |craft: &Spacecraft| view! { <Detail craft=craft.clone() logbook /> }
                     />
                 }
                 .into_any(),
@@ -102,26 +123,14 @@ fn NoSuchSpacecraft() -> impl IntoView {
 }
 
 #[component]
-fn Detail(craft: Spacecraft) -> impl IntoView {
+fn Detail(craft: Spacecraft, logbook: Loader<Logbook>) -> impl IntoView {
     let context = expect_context::<AppContext>();
     // Focus left waiting for this page's heading by a navigation comes to the name.
     expect_context::<Router>().heading_shown();
     let name = craft.display_name();
     let config = craft.spacecraft_config.clone().unwrap_or_default();
     let flights = craft.flights.clone().unwrap_or_default();
-    // The logbook (crews, dockings) is one more request: only for a spacecraft that has flown.
-    let flights_of = (!flights.is_empty()).then(|| FlightsOf {
-        api: context.api(),
-        spacecraft: craft.id,
-        in_space: craft.in_space,
-    });
-    let logbook = flights_of.is_some().then(|| {
-        use_latest(
-            move || flights_of.clone(),
-            client::cached_flights,
-            client::spacecraft_flights,
-        )
-    });
+    let logbook = (!flights.is_empty()).then_some(logbook);
     let in_space = craft.in_space;
 
     view! {

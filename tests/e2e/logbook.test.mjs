@@ -9,8 +9,8 @@ import assert from 'node:assert/strict';
 import { copyFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { seriousViolations } from './support/axe.mjs';
-import { clickOn } from './support/harness.mjs';
-import { humanDuration, pinQuota, shareVisitorApp } from './support/sessions.mjs';
+import { clickOn, until } from './support/harness.mjs';
+import { cacheEntry, humanDuration, kindOf, pinQuota, shareVisitorApp, writeCacheEntry } from './support/sessions.mjs';
 import { handleApi } from '../ll2-standin/api.mjs';
 
 const WAIT = 20_000;
@@ -164,6 +164,31 @@ describe('the logbook', () => {
     await openLogbook(401);
     await app.quiet();
     assert.equal(logbookRequests().length, 1, `one request in all: ${JSON.stringify(logbookRequests().map((r) => r.query))}`);
+  });
+
+  test('a stored page past its time refreshes its record and its logbook once each', async () => {
+    // 424 is in space: its record and its logbook both keep 10 minutes.
+    await openLogbook(424);
+    const urls = [`${app.standin.base}/spacecraft/424/`,
+      `${app.standin.base}/spacecraft_flights/?spacecraft=424&mode=detailed&limit=100`];
+    for (const url of urls) {
+      const entry = await cacheEntry(browser, 'localStorage', url);
+      assert.ok(entry, `stored: ${url}`);
+      await writeCacheEntry(browser, 'localStorage', url, entry.storedAt - 11 * 60_000, entry.body);
+    }
+    // A new tab; the logbook's refresh answers after the record's, which rebuilds the record's view.
+    await browser.goto(app.url('/__blank__.txt'));
+    await browser.exec('sessionStorage.clear();');
+    app.standin.reset();
+    pinQuota(app.standin, { current_use: 3 });
+    app.standin.failNext({ path: 'spacecraft_flights/', delay_ms: 1500, times: 1 });
+    await openLogbook(424);
+    await until(() => app.standin.requests().length > 0 && app.standin.requests().every((r) => r.status !== null),
+      { timeout: WAIT, message: 'the refreshes to be answered' });
+    await app.quiet();
+    const asked = app.standin.requests().filter((r) => ['detail', 'flights'].includes(kindOf(r)));
+    assert.deepEqual(asked.map((r) => kindOf(r)).sort(), ['detail', 'flights'],
+      `one refresh each: ${JSON.stringify(asked.map((r) => r.path + '?' + r.query))}`);
   });
 
   test('crews that differ are grouped as launch, on board and landing; in space: aloft, docked now', async () => {
