@@ -191,6 +191,25 @@ describe('the logbook', () => {
       `one refresh each: ${JSON.stringify(asked.map((r) => r.path + '?' + r.query))}`);
   });
 
+  test('more than 100 flights: the next page is asked by offset, and a return asks for neither', async () => {
+    const answer = flightsOf(401);
+    const extra = { ...answer.results[2], id: 4019, launch: { ...answer.results[2].launch, name: 'The 101st flight' } };
+    // Rules match in order: the second page's first (its query holds the first page's too).
+    app.standin.failNext([
+      { path: 'spacecraft_flights/', match_query: 'offset=100', body: JSON.stringify({ ...answer, count: 101, results: [extra] }), times: 1 },
+      { path: 'spacecraft_flights/', match_query: 'limit=100', body: JSON.stringify({ ...answer, count: 101 }), times: 1 },
+    ]);
+    const book = await openLogbook(401);
+    assert.deepEqual(book.flights.map((f) => f.id), [...answer.results.map((f) => f.id), 4019]);
+    assert.equal(book.flights.at(-1).title, 'The 101st flight');
+    await browser.refresh();
+    await browser.waitFor(`return document.querySelectorAll('[data-testid=logbook-flight]').length === 4;`,
+      { timeout: WAIT, message: 'both pages again after a reload, from storage' });
+    await app.quiet();
+    assert.deepEqual(logbookRequests().map((r) => r.query),
+      ['spacecraft=401&mode=detailed&limit=100', 'spacecraft=401&mode=detailed&limit=100&offset=100']);
+  });
+
   test('crews that differ are grouped as launch, on board and landing; in space: aloft, docked now', async () => {
     const [soyuz] = flightsOf(420).results;
     const book = await openLogbook(420);
