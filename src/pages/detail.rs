@@ -7,8 +7,10 @@ use crate::api::models::{Flight, Spacecraft};
 use crate::api::ApiError;
 use crate::components::card::{badges, Stat};
 use crate::components::configuration::ConfigurationFacts;
+use crate::components::export::FlightsDownload;
 use crate::components::image::CreditedImage;
 use crate::components::loaded::Loaded;
+use crate::components::share::ShareLinks;
 use crate::components::timeline::FlightTimeline;
 use crate::context::AppContext;
 use crate::drawing;
@@ -59,6 +61,7 @@ pub fn DetailPage() -> impl IntoView {
     view! {
         <div class="detail-frame">
             <p class="back"><a href=back_href data-testid="back-to-grid">"← Back to results"</a></p>
+            <ShareLinks />
             {move || match id.get() {
                 None => view! { <NoSuchSpacecraft /> }.into_any(),
                 Some(_) => view! {
@@ -141,6 +144,7 @@ fn Detail(craft: Spacecraft) -> impl IntoView {
                 <h2 id="config-heading">"Configuration: "{config.name.clone()}</h2>
                 <ConfigurationFacts config />
             </section>
+            <FlightsDownload craft=craft.clone() />
             <FlightHistory flights />
         </article>
     }
