@@ -3,12 +3,11 @@
 //! where, when and how they were asked for, and the credit The Space Devs ask for), a
 //! spacecraft's flights as CSV, and file names that say what is in them. Pure: host-tested.
 
-use crate::api::models::{null_as_default, Flight, Spacecraft};
+use crate::api::models::{Flight, Page, Spacecraft};
 use crate::api::quota::Quota;
 use crate::csv;
 use crate::measure;
 use crate::query::{Mode, Query};
-use serde::Deserialize;
 use serde_json::value::RawValue;
 use std::collections::HashSet;
 
@@ -23,27 +22,9 @@ pub const ALL_PAGE_SIZE: u32 = 100;
 /// make us ask for ever.
 pub const MAX_PAGES: u64 = 100;
 
-/// A list answer as it arrives, each record still its JSON text.
-#[derive(Deserialize)]
-pub struct RawList {
-    #[serde(default, deserialize_with = "null_as_default")]
-    pub count: u64,
-    /// Required, as in `models::Page`; `null` is an empty page.
-    #[serde(deserialize_with = "Option::deserialize")]
-    pub results: Option<Vec<Box<RawValue>>>,
-}
-
-/// The one field of a record the models leave out: its own API address.
-#[derive(Deserialize)]
-struct Link {
-    #[serde(default)]
-    url: Option<String>,
-}
-
 /// One spacecraft to export: as the grid reads it, and as the API sent it.
 pub struct Record {
     pub craft: Spacecraft,
-    pub url: Option<String>,
     pub raw: Box<RawValue>,
 }
 
@@ -60,35 +41,23 @@ pub struct Collected {
 }
 
 impl Collected {
-    /// Adds a page fetched at `fetched_at`; returns how many records it added.
-    pub fn add(&mut self, list: RawList, fetched_at: u64) -> usize {
-        self.count = list.count;
+    /// Adds a page's answer text, as the cache keeps it, fetched at `fetched_at`; false when it
+    /// is not a page. Read like the grid's (`models::Page`), each record kept as its text too.
+    pub fn add_body(&mut self, body: &str, fetched_at: u64) -> bool {
+        let Ok(page) = serde_json::from_str::<Page<Box<RawValue>>>(body) else {
+            return false;
+        };
+        self.count = page.count;
         self.fetched_at = Some(self.fetched_at.map_or(fetched_at, |at| at.min(fetched_at)));
-        let before = self.records.len();
-        for raw in list.results.unwrap_or_default() {
+        for raw in page.results {
             let Ok(craft) = serde_json::from_str::<Spacecraft>(raw.get()) else {
                 continue;
             };
-            if !self.seen.insert(craft.id) {
-                continue;
+            if self.seen.insert(craft.id) {
+                self.records.push(Record { craft, raw });
             }
-            let url = serde_json::from_str::<Link>(raw.get())
-                .ok()
-                .and_then(|link| link.url);
-            self.records.push(Record { craft, url, raw });
         }
-        self.records.len() - before
-    }
-
-    /// A page's answer text, as the cache keeps it.
-    pub fn add_body(&mut self, body: &str, fetched_at: u64) -> bool {
-        match serde_json::from_str::<RawList>(body) {
-            Ok(list) => {
-                self.add(list, fetched_at);
-                true
-            }
-            Err(_) => false,
-        }
+        true
     }
 }
 
@@ -233,7 +202,7 @@ pub fn spacecraft_row(record: &Record) -> Vec<String> {
                 .and_then(|image| image.license.as_ref())
                 .map(|license| license.name.as_str()),
         ),
-        text(record.url.as_deref()),
+        text(craft.url.as_deref()),
     ]
 }
 
@@ -407,12 +376,14 @@ pub fn flights_file_name(craft: &Spacecraft, now_ms: u64) -> String {
     format!("spacecraft-{}{name}-flights-{}.csv", craft.id, date(now_ms))
 }
 
-/// Letters and digits of any script, lower-cased, every other run of characters one `-`; at
-/// most 40 characters, so a long search makes no unwieldy name.
+/// Letters and digits, lower-cased, every other run of characters one `-`; at most 40
+/// characters, so a long search makes no unwieldy name. Beyond ASCII every character counts as
+/// a letter but spaces and the punctuation blocks (Unicode's letter tables would cost KBs of
+/// wasm for a file name).
 fn slug(text: &str) -> String {
     let mut out = String::new();
     for c in text.chars().flat_map(char::to_lowercase) {
-        if c.is_alphanumeric() {
+        if is_letter(c) {
             out.push(c);
         } else if !out.is_empty() && !out.ends_with('-') {
             out.push('-');
@@ -422,6 +393,14 @@ fn slug(text: &str) -> String {
         }
     }
     out.trim_end_matches('-').to_string()
+}
+
+fn is_letter(c: char) -> bool {
+    c.is_ascii_alphanumeric()
+        || !(c.is_ascii()
+            || c.is_whitespace()
+            || c.is_control()
+            || matches!(c, '\u{a0}'..='\u{bf}' | '\u{d7}' | '\u{f7}' | '\u{2000}'..='\u{206f}' | '\u{3000}'..='\u{303f}' | '\u{fe30}'..='\u{fe4f}' | '\u{ff01}'..='\u{ff0f}'))
 }
 
 /// `2026-12-02`: the day (UTC) of a time in ms since the epoch.
@@ -500,6 +479,10 @@ mod tests {
         assert_eq!(
             name("search=神舟 Прогресс&offset=10", Scope::All),
             "spacecraft-search-神舟-прогресс-all-2026-12-02.csv"
+        );
+        assert_eq!(
+            name("search=Lemaître — «ATV»、五号", Scope::Page),
+            "spacecraft-search-lemaître-atv-五号-2026-12-02.csv"
         );
         assert_eq!(
             name("search=%2F..%2F", Scope::Page),

@@ -13,9 +13,7 @@ use crate::api::loader::{Load, Loader};
 use crate::api::models::{Page, Spacecraft};
 use crate::api::quota;
 use crate::context::AppContext;
-use crate::export::{
-    self, all_results_page, cost_text, pages_for, Collected, RawList, Scope, Source,
-};
+use crate::export::{self, all_results_page, cost_text, pages_for, Collected, Scope, Source};
 use crate::query::Query;
 use futures::future::{AbortHandle, Abortable};
 use leptos::prelude::*;
@@ -28,10 +26,12 @@ enum Format {
     Json,
 }
 
-/// Where "all results" stands.
+/// Where "all results" stands (and what "this page" had to say).
 #[derive(Clone, Debug, PartialEq)]
 enum Run {
     Idle,
+    /// "This page" found nothing to write (its answer is not here yet).
+    NotLoaded,
     /// Said what it costs; waiting for Start.
     Planned {
         text: String,
@@ -40,13 +40,37 @@ enum Run {
         done: u64,
         pages: u64,
     },
-    Finished,
-    /// Cancelled, or the API said no half way.
+    Finished {
+        got: usize,
+    },
+    /// Cancelled, or the API said no half way; `got` spacecraft can still be downloaded.
     Stopped {
         done: u64,
         pages: u64,
         reason: String,
+        got: usize,
     },
+}
+
+impl Run {
+    /// What the status region says of it.
+    fn said(&self) -> String {
+        match self {
+            Run::Idle => String::new(),
+            Run::NotLoaded => "This page is not loaded yet: nothing to download.".to_string(),
+            Run::Planned { text } => text.clone(),
+            Run::Running { done, pages } => format!("{done} of {pages} pages fetched"),
+            Run::Finished { got } => format!("All {got} spacecraft fetched."),
+            Run::Stopped {
+                done,
+                pages,
+                reason,
+                ..
+            } => {
+                format!("Stopped after {done} of {pages} pages. {reason}")
+            }
+        }
+    }
 }
 
 #[component]
@@ -62,7 +86,6 @@ pub fn ExportToolbar(list: Loader<Page<Spacecraft>>, query: Memo<Query>) -> impl
     };
     let run = RwSignal::new(Run::Idle);
     let collected = StoredValue::new_local(Collected::default());
-    let fetched = RwSignal::new(0usize);
     let abort = StoredValue::new_local(None::<AbortHandle>);
     let stop = move || {
         if let Some(handle) = abort.try_update_value(Option::take).flatten() {
@@ -81,7 +104,6 @@ pub fn ExportToolbar(list: Loader<Page<Spacecraft>>, query: Memo<Query>) -> impl
         if previous.is_some_and(|previous| previous != key) {
             stop();
             collected.set_value(Collected::default());
-            fetched.set(0);
             run.set(Run::Idle);
         }
         key
@@ -119,20 +141,22 @@ pub fn ExportToolbar(list: Loader<Page<Spacecraft>>, query: Memo<Query>) -> impl
             &text,
         );
     };
-    let note = RwSignal::new(String::new());
+    // The answer shown, as the cache the grid filled keeps it: no request.
     let save_page = move |format: Format| {
         let request = api().spacecraft_list(&query.get_untracked());
         let mut page = Collected::default();
         match cache::lookup(&request) {
             Some((entry, _)) if page.add_body(&entry.body, entry.stored_at) => {
-                note.set(String::new());
+                if run.with_untracked(|run| *run == Run::NotLoaded) {
+                    run.set(Run::Idle);
+                }
                 save(format, Scope::Page, &page, true);
             }
-            _ => note.set("This page is not loaded yet: nothing to download.".to_string()),
+            _ => run.set(Run::NotLoaded),
         }
     };
     let save_all = move |format: Format| {
-        let complete = run.with_untracked(|run| *run == Run::Finished);
+        let complete = run.with_untracked(|run| matches!(run, Run::Finished { .. }));
         collected.with_value(|collected| save(format, Scope::All, collected, complete));
     };
 
@@ -156,45 +180,45 @@ pub fn ExportToolbar(list: Loader<Page<Spacecraft>>, query: Memo<Query>) -> impl
         let base = query.get_untracked();
         stop();
         collected.set_value(Collected::default());
-        fetched.set(0);
         run.set(Run::Running { done: 0, pages });
         let (handle, registration) = AbortHandle::new_pair();
         abort.set_value(Some(handle));
         let work = async move {
+            let mut got = 0;
             for page in 0..pages {
                 let request = api.spacecraft_list(&all_results_page(&base, page));
-                match client::get_json::<RawList>(request.clone()).await {
-                    Ok(list) => {
-                        let last = list.results.as_ref().is_none_or(Vec::is_empty);
-                        let at = cache::lookup(&request)
-                            .map_or_else(now_ms, |(entry, _)| entry.stored_at);
-                        let total = collected
-                            .try_update_value(|collected| {
-                                collected.add(list, at);
-                                collected.records.len()
-                            })
-                            .unwrap_or_default();
-                        fetched.try_set(total);
-                        run.try_set(Run::Running {
-                            done: page + 1,
-                            pages,
-                        });
-                        if last {
-                            break;
-                        }
-                    }
+                // The grid's own call (one copy in the wasm); the cache then holds the answer's
+                // text, which the JSON file carries as it is.
+                let last = match client::get_json::<Page<Spacecraft>>(request.clone()).await {
+                    Ok(answer) => answer.results.is_empty() && answer.skipped == 0,
                     Err(error) => {
                         let reason = format!("{}: {}", error.title(), error.message());
                         run.try_set(Run::Stopped {
                             done: page,
                             pages,
                             reason,
+                            got,
                         });
                         return;
                     }
+                };
+                if let Some((entry, _)) = cache::lookup(&request) {
+                    got = collected
+                        .try_update_value(|collected| {
+                            collected.add_body(&entry.body, entry.stored_at);
+                            collected.records.len()
+                        })
+                        .unwrap_or_default();
+                }
+                run.try_set(Run::Running {
+                    done: page + 1,
+                    pages,
+                });
+                if last {
+                    break;
                 }
             }
-            run.try_set(Run::Finished);
+            run.try_set(Run::Finished { got });
         };
         spawn_local(async move {
             let _ = Abortable::new(work, registration).await;
@@ -202,71 +226,63 @@ pub fn ExportToolbar(list: Loader<Page<Spacecraft>>, query: Memo<Query>) -> impl
     };
     let cancel = move || {
         stop();
+        let got = collected.with_value(|collected| collected.records.len());
         run.update(|state| {
             *state = match state {
                 Run::Running { done, pages } => Run::Stopped {
                     done: *done,
                     pages: *pages,
                     reason: "Cancelled.".to_string(),
+                    got,
                 },
                 _ => Run::Idle,
             }
         });
     };
 
-    let panel = move || {
-        let downloads = move |label: String| {
-            view! {
-                <span class="export-downloads">
-                    <button type="button" class="button button-quiet" data-testid="export-all-csv" on:click=move |_| save_all(Format::Csv)>{format!("{label} as CSV")}</button>
-                    <button type="button" class="button button-quiet" data-testid="export-all-json" on:click=move |_| save_all(Format::Json)>{format!("{label} as JSON")}</button>
-                </span>
-            }
-        };
-        match run.get() {
-            Run::Idle => None,
-            Run::Planned { text } => Some(view! {
-                <div class="export-panel" data-testid="export-plan">
-                    <p data-testid="export-cost">{text}</p>
-                    <button type="button" class="button" data-testid="export-start" on:click=move |_| start()>"Start"</button>
-                    <button type="button" class="button button-quiet" data-testid="export-cancel" on:click=move |_| cancel()>"Cancel"</button>
-                </div>
-            }.into_any()),
-            Run::Running { done, pages } => Some(view! {
-                <div class="export-panel" data-testid="export-running">
-                    <progress max=pages.to_string() value=done.to_string() data-testid="export-progress" aria-label="Pages fetched"></progress>
-                    <span>{format!("{done} of {pages} pages")}</span>
-                    <button type="button" class="button button-quiet" data-testid="export-cancel" on:click=move |_| cancel()>"Cancel"</button>
-                </div>
-            }.into_any()),
-            Run::Finished => Some(view! {
-                <div class="export-panel" data-testid="export-done">
-                    <p>{move || format!("All {} spacecraft fetched.", fetched.get())}</p>
-                    {downloads("All".to_string())}
-                </div>
-            }.into_any()),
-            Run::Stopped { done, pages, reason } => {
-                let got = fetched.get_untracked();
-                Some(view! {
-                    <div class="export-panel" data-testid="export-stopped">
-                        <p>{format!("Stopped after {done} of {pages} pages. {reason}")}</p>
-                        {(got > 0).then(|| downloads(format!("The {got} fetched")))}
-                    </div>
-                }.into_any())
-            }
+    let downloads = move |label: String| {
+        view! {
+            <span class="export-downloads">
+                <button type="button" class="button button-quiet" data-testid="export-all-csv" on:click=move |_| save_all(Format::Csv)>{format!("{label} as CSV")}</button>
+                <button type="button" class="button button-quiet" data-testid="export-all-json" on:click=move |_| save_all(Format::Json)>{format!("{label} as JSON")}</button>
+            </span>
         }
     };
-    // Said politely: the cost, the progress by page, the end.
-    let announcement = move || match run.get() {
-        Run::Idle => note.get(),
-        Run::Planned { text } => text,
-        Run::Running { done, pages } => format!("{done} of {pages} pages fetched"),
-        Run::Finished => format!("All {} spacecraft fetched.", fetched.get_untracked()),
-        Run::Stopped {
-            done,
-            pages,
-            reason,
-        } => format!("Stopped after {done} of {pages} pages. {reason}"),
+    let cancel_button = move || {
+        view! {
+            <button type="button" class="button button-quiet" data-testid="export-cancel" on:click=move |_| cancel()>"Cancel"</button>
+        }
+    };
+    let panel = move || {
+        match run.get() {
+        Run::Idle | Run::NotLoaded => None,
+        Run::Planned { text } => Some(view! {
+            <div class="export-panel" data-testid="export-plan">
+                <p data-testid="export-cost">{text}</p>
+                <button type="button" class="button" data-testid="export-start" on:click=move |_| start()>"Start"</button>
+                {cancel_button()}
+            </div>
+        }.into_any()),
+        Run::Running { done, pages } => Some(view! {
+            <div class="export-panel" data-testid="export-running">
+                <progress max=pages.to_string() value=done.to_string() data-testid="export-progress" aria-label="Pages fetched"></progress>
+                <span>{format!("{done} of {pages} pages")}</span>
+                {cancel_button()}
+            </div>
+        }.into_any()),
+        Run::Finished { got } => Some(view! {
+            <div class="export-panel" data-testid="export-done">
+                <p>{format!("All {got} spacecraft fetched.")}</p>
+                {downloads("All".to_string())}
+            </div>
+        }.into_any()),
+        stopped @ Run::Stopped { got, .. } => Some(view! {
+            <div class="export-panel" data-testid="export-stopped">
+                <p>{stopped.said()}</p>
+                {(got > 0).then(|| downloads(format!("The {got} fetched")))}
+            </div>
+        }.into_any()),
+    }
     };
 
     view! {
@@ -279,7 +295,8 @@ pub fn ExportToolbar(list: Loader<Page<Spacecraft>>, query: Memo<Query>) -> impl
                 {panel}
             </section>
         })}
-        <p class="visually-hidden" role="status" data-testid="export-status">{announcement}</p>
+        // Said politely: the cost, the progress page by page, the end.
+        <p class="visually-hidden" role="status" data-testid="export-status">{move || run.with(Run::said)}</p>
     }
 }
 
