@@ -18,6 +18,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { KEY, clickOn, openApp, until } from './support/harness.mjs';
 import { freshVisitor, onEveryNewDocument, pinQuota } from './support/sessions.mjs';
+import { seriousViolations } from './support/axe.mjs';
 import { BULK_FIRST_ID, BULK_FORMULA_NAME, BULK_ODD_NAME, durationSeconds } from '../ll2-standin/dataset.mjs';
 
 const BULK = 150;
@@ -249,6 +250,7 @@ test('all results: the cost against the quota first, then exactly the pages not 
   assert.equal(await browser.exec(`return document.querySelector('[data-testid=export-status]').textContent;`), cost,
     'said politely too');
   await app.shot('export-plan-desktop');
+  assert.deepEqual(await seriousViolations(browser), [], 'the plan is usable by everyone');
   await app.quiet();
   assert.deepEqual(listRequests(), [], 'nothing is asked before Start');
 
@@ -291,6 +293,7 @@ test('a throttle half way says so, and what was fetched still downloads', async 
     { message: 'the stop' });
   assert.match(stopped, /Stopped after 1 of 3 pages\. Rate limit reached: .*Next request possible in 10 min/);
   await app.shot('export-stopped-desktop');
+  assert.deepEqual(await seriousViolations(browser), [], 'and the stop');
   await app.quiet();
   assert.deepEqual(listRequests().map((request) => request.params.offset ?? '0'), ['0', '100'],
     'the first page, the refused one, and nothing after it');
@@ -324,6 +327,7 @@ test('Cancel before the start asks nothing; Cancel during the run stops asking',
      return bar && bar.value === 1 && [bar.value, bar.max, bar.parentElement.textContent];`, { message: 'the progress' });
   assert.deepEqual(progress, [1, 3, '1 of 3 pagesCancel']);
   await app.shot('export-running-desktop');
+  assert.deepEqual(await seriousViolations(browser), [], 'so is the progress');
   // By keyboard, as the progress is read.
   await browser.exec(`document.querySelector('[data-testid=export-running] [data-testid=export-cancel]').focus();`);
   await browser.keys(KEY.ENTER);
