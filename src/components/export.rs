@@ -328,15 +328,21 @@ pub fn download(name: &str, mime: &str, text: &str) {
     let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
         return;
     };
-    // A detached link: its click reaches neither the router nor the page.
-    if let Some(anchor) = document()
+    // In the document for the click (some browsers download only from a link there); the
+    // router leaves links with `download` to the browser.
+    let document = document();
+    if let Some((anchor, body)) = document
         .create_element("a")
         .ok()
         .and_then(|element| element.dyn_into::<web_sys::HtmlAnchorElement>().ok())
+        .zip(document.body())
     {
         anchor.set_href(&url);
         anchor.set_download(name);
-        anchor.click();
+        if body.append_child(&anchor).is_ok() {
+            anchor.click();
+            anchor.remove();
+        }
     }
     // The browser has read the Blob once the download started; free it a while later.
     set_timeout(
