@@ -11,12 +11,12 @@ import { DIST } from './support/harness.mjs';
 /**
  * Brotli (quality 11) bytes of wasm + js + css + html, the code transfer of a first visit:
  * 250.3 KB measured with the ordered stack (serde, serde_json, gloo-net, Leptos views: 241.0 KB)
- * and the second review's fixes (+9.3 KB), + 3%. Less of it is to reach the first view by
- * splitting the wasm, not by leaving the stack.
+ * and the second review's fixes (+9.3 KB); 263.0 KB with export and share (#21, +12.7 KB), + 3%.
+ * Less of it is to reach the first view by splitting the wasm, not by leaving the stack.
  */
-const BROTLI_BUDGET = 257_900;
-/** The same in gzip, for hosts that do not serve brotli: 316.7 KB measured, + 3%. */
-const GZIP_BUDGET = 326_300;
+const BROTLI_BUDGET = 270_900;
+/** The same in gzip, for hosts that do not serve brotli: 334.4 KB measured, + 3%. */
+const GZIP_BUDGET = 344_400;
 
 test('the release bundle stays within its size budget', async () => {
   // sw.js (the service worker) is fetched after the page has loaded, not by the first load;

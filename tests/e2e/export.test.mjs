@@ -380,6 +380,8 @@ test("a spacecraft's flights as CSV from its page, from the record it shows", as
     assert.equal(record.id, id);
     await app.quiet();
     app.standin.reset();
+    await browser.exec(`document.querySelector('[data-testid=export-flights]').scrollIntoView({ block: 'center' });`);
+    if (id === 3) await app.shot('export-flights-desktop');
     await clickOn(browser, '[data-testid=export-flights]');
     const rows = await csvRows(await downloaded(`spacecraft-${id}-${slug}-flights-${today()}.csv`));
     assert.deepEqual(rows[0], FLIGHTS);
