@@ -6,8 +6,10 @@
 pub mod api;
 pub mod catalog;
 pub mod compare;
+pub mod csv;
 pub mod drawing;
 pub mod encoding;
+pub mod export;
 pub mod format;
 pub mod logbook;
 pub mod measure;

@@ -390,6 +390,8 @@ pub struct Spacecraft {
     pub spacecraft_config: Option<SpacecraftConfig>,
     pub fastest_turnaround: Option<String>,
     pub flights: Option<Vec<Flight>>,
+    /// The record's own API address: exported (`export.rs`), never requested or linked.
+    pub url: Option<String>,
 }
 
 impl Spacecraft {

@@ -11,6 +11,7 @@ use crate::api::models::Spacecraft;
 use crate::api::seen;
 use crate::compare::{CompareQuery, MAX};
 use crate::components::compare_table::CompareTable;
+use crate::components::share::ShareLinks;
 use crate::context::AppContext;
 use crate::drawing::{self, Column};
 use crate::head;
@@ -51,6 +52,7 @@ pub fn ComparePage() -> impl IntoView {
     view! {
         <div class="compare-page">
             <h1 class="page-title" tabindex="-1">"Compare spacecraft"</h1>
+            <ShareLinks />
             {move || {
                 let left_out = query.get().left_out();
                 (left_out > 0).then(|| view! {

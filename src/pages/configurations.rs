@@ -7,6 +7,7 @@ use crate::api::models::{Image, SpacecraftConfig};
 use crate::catalog::{Grouping, IndexQuery};
 use crate::components::image::FallbackImage;
 use crate::components::loaded::Loaded;
+use crate::components::share::ShareLinks;
 use crate::components::status::SkeletonCards;
 use crate::context::AppContext;
 use crate::format::group_thousands;
@@ -49,6 +50,7 @@ pub fn ConfigurationsPage() -> impl IntoView {
     view! {
         <div class="configurations-page">
             <h1 class="page-title" tabindex="-1">"Spacecraft configurations"</h1>
+            <ShareLinks />
             <form role="search" class="filters index-filters" aria-label="Find configurations" on:submit=|event| event.prevent_default()>
                 <div class="filters-top">
                     <div class="field field-search">

@@ -8,9 +8,11 @@ use crate::api::models::{Flight, Spacecraft};
 use crate::api::ApiError;
 use crate::components::card::{badges, Stat};
 use crate::components::configuration::ConfigurationFacts;
+use crate::components::export::FlightsDownload;
 use crate::components::image::CreditedImage;
 use crate::components::loaded::Loaded;
 use crate::components::logbook::LogbookSection;
+use crate::components::share::ShareLinks;
 use crate::components::timeline::FlightTimeline;
 use crate::context::AppContext;
 use crate::drawing;
@@ -84,6 +86,7 @@ pub fn DetailPage() -> impl IntoView {
     view! {
         <div class="detail-frame">
             <p class="back"><a href=back_href data-testid="back-to-grid">"← Back to results"</a></p>
+            <ShareLinks />
             {move || match id.get() {
                 None => view! { <NoSuchSpacecraft /> }.into_any(),
                 Some(_) => view! {
@@ -168,6 +171,7 @@ fn Detail(craft: Spacecraft, logbook: Loader<Logbook>) -> impl IntoView {
                 <h2 id="config-heading">"Configuration: "{config.name.clone()}</h2>
                 <ConfigurationFacts config />
             </section>
+            <FlightsDownload craft=craft.clone() />
             <FlightHistory flights logbook in_space />
             {logbook.map(|loader| view! { <LogbookSection loader /> })}
         </article>

@@ -10,9 +10,11 @@ use crate::api::seen;
 use crate::components::card::{ShownIn, SpacecraftCard};
 use crate::components::chart::{ResultsChart, ViewSwitch};
 use crate::components::configuration::ConfigurationHeader;
+use crate::components::export::ExportToolbar;
 use crate::components::filters::{Change, Filters};
 use crate::components::loaded::Loaded;
 use crate::components::pager::{Pager, ResultCount};
+use crate::components::share::ShareLinks;
 use crate::components::status::{EmptyResults, SkeletonCards};
 use crate::context::AppContext;
 use crate::head;
@@ -112,6 +114,7 @@ pub fn GridPage() -> impl IntoView {
     view! {
         <div class="grid-page">
             <h1 class="page-title" tabindex="-1">"Spacecraft"</h1>
+            <ShareLinks />
             <p class="visually-hidden" aria-live="polite" aria-atomic="true" data-testid="announcer">{announcement}</p>
             <QuickViews query />
             <Filters query=query on_change=go errors=field_errors />
@@ -142,6 +145,7 @@ pub fn GridPage() -> impl IntoView {
                     _ => None,
                 })}
             </Loaded>
+            <ExportToolbar list query />
         </div>
     }
 }

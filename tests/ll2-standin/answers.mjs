@@ -8,7 +8,8 @@ import { buildDataset } from './dataset.mjs';
 import { handleApi } from './api.mjs';
 
 const origin = 'http://127.0.0.1:9';
-const ds = buildDataset({ origin });
+// With the bulk records the export tests add (a superset of the default data set's records).
+const ds = buildDataset({ origin, bulk: 150 });
 
 function ask(path) {
   const url = new URL(`${origin}/2.3.0/${path}`);

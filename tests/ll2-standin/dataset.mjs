@@ -351,7 +351,25 @@ export function loadSeedPage() {
  * statuses, flightsBySpacecraft: Map<id, flight[]>, spacecraftFlights: [{normal, detailed}] (by id),
  * agencyIds: Set }.
  */
-export function buildDataset({ origin }) {
+/**
+ * `count` extra Dragon 2 spacecraft (ids from 2000), only for tests that need more than one page
+ * of 100 (the export of all results): the default data set has none. The first carries a comma,
+ * quotes, a line break and non-Latin text in its name, serial and image credit; the second a
+ * name a spreadsheet would read as a formula.
+ */
+export const BULK_FIRST_ID = 2000;
+export const BULK_ODD_NAME = 'Dragon "Odd", Craft\nline two — 龍';
+export const BULK_FORMULA_NAME = '=1+1 Formula Craft';
+function bulkRows(count) {
+  return Array.from({ length: count }, (_, i) => {
+    const id = BULK_FIRST_ID + i;
+    const name = i === 0 ? BULK_ODD_NAME : i === 1 ? BULK_FORMULA_NAME : `Bulk Test Craft ${String(i).padStart(3, '0')}`;
+    const serial = i === 0 ? 'SN "1", 2\r\nB' : `BT-${i}`;
+    return [id, name, serial, 3, (i % 5) + 1, false, i % 7 === 0, i % 4 ? `P${i}DT${i % 24}H` : null, i % 3 ? null : `P${i}D`, 1, 1, null];
+  });
+}
+
+export function buildDataset({ origin, bulk = 0 }) {
   const base = `${origin}/2.3.0`;
   const media = (name) => `${origin}/media/${name}.svg`;
 
@@ -440,7 +458,9 @@ export function buildDataset({ origin }) {
   }
   const configById = new Map(configs.map((c) => [c.id, c]));
 
-  const craft = CRAFT.map((row) => buildCraft(row, { origin, base, media, image, config: configById.get(row[3]) }));
+  const craft = [...CRAFT, ...bulkRows(bulk)].map((row) => buildCraft(row, { origin, base, media, image, config: configById.get(row[3]) }));
+  const odd = craft.find((sc) => sc.id === BULK_FIRST_ID);
+  if (odd) odd.image = { ...odd.image, credit: 'Credit, "quoted"\nline two', license: PD_LICENSE };
   const spacecraft = [...seedRecords, ...craft].sort((a, b) => a.id - b.id);
 
   const flightsBySpacecraft = new Map(spacecraft.map((sc) =>

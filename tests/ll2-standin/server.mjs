@@ -165,9 +165,10 @@ function readBody(req) {
 
 /**
  * Starts a stand-in on 127.0.0.1. Resolves once listening.
- * @param {{port?: number}} [options] port 0 (default) picks a free port.
+ * @param {{port?: number, bulk?: number}} [options] port 0 (default) picks a free port; `bulk`
+ *   adds that many generated spacecraft (see `bulkRows` in dataset.mjs), none by default.
  */
-export async function startStandin({ port = 0 } = {}) {
+export async function startStandin({ port = 0, bulk = 0 } = {}) {
   const verbose = process.env.LL2_STANDIN_VERBOSE === '1';
   const state = { rules: [], log: [], currentUse: 0, timers: new Set(), closed: false };
   let ds = null; // built after listen, once the origin (port) is known
@@ -290,7 +291,7 @@ export async function startStandin({ port = 0 } = {}) {
     server.listen(port, HOST, () => { server.off('error', reject); resolve(); });
   });
   origin = `http://${HOST}:${server.address().port}`;
-  ds = buildDataset({ origin });
+  ds = buildDataset({ origin, bulk });
 
   return {
     base: `${origin}${API_PREFIX}`,

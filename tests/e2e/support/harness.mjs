@@ -59,11 +59,11 @@ export async function quietPeriod({ logs = [], ms = QUIET_MS, through = null, ti
   }
 }
 
-export async function openApp({ prefix = '/', width = 1280, height = 900, dist = DIST } = {}) {
+export async function openApp({ prefix = '/', width = 1280, height = 900, dist = DIST, standin: standinOptions = {} } = {}) {
   if (!existsSync(join(dist, 'index.html'))) {
     throw new Error(`no build at ${dist}: run .ci/test (or trunk build --release --offline --dist ${dist})`);
   }
-  const standin = await startStandin();
+  const standin = await startStandin(standinOptions);
   const site = await startStaticServer({ dist, apiBase: standin.base, prefix });
   const driver = await startChromedriver();
   let browser;
