@@ -455,7 +455,12 @@ describe('comparing spacecraft', () => {
     await app.open(`/spacecraft/${ids[0]}`);
     await browser.waitFor(`return document.querySelector('[data-testid=detail] h1') !== null;`, { timeout: WAIT, message: 'the detail page' });
     await quiet();
-    assert.deepEqual(spentSince(mark).map(urlOf), [], 'a compared spacecraft\'s page costs nothing');
+    // Its record is the same request, cached; only its logbook (`/spacecraft_flights/`) is new.
+    const onTheDetailPage = spentSince(mark);
+    assert.deepEqual(onTheDetailPage.filter((request) => kindOf(request) !== 'flights').map(urlOf), [],
+      'a compared spacecraft\'s record costs nothing');
+    assert.deepEqual(onTheDetailPage.filter((request) => kindOf(request) === 'flights').map(urlOf),
+      [`/2.3.0/spacecraft_flights/?spacecraft=${ids[0]}&mode=detailed&limit=100`], 'its logbook, once');
   });
 
   test('invalid and duplicate ids are dropped and the address bar cleaned in place', async () => {
