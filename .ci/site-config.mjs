@@ -166,8 +166,9 @@ export function siteBase(html) {
   return path.endsWith('/') ? path : `${path}/`;
 }
 
-/** Trunk's hashed names (name-<16 hex>[_bg].ext): their content never changes. */
-export const HASHED = /-[0-9a-f]{16}(_bg)?\.\w+$/;
+/** Trunk's hashed names (name-<hex>[_bg].ext: its 64-bit hash without leading zeros, so 16
+ * digits or a few fewer): their content never changes. */
+export const HASHED = /-[0-9a-f]{8,16}(_bg)?\.\w+$/;
 
 /** Host files, written by the build beside the site; never part of the app shell. */
 export const HOST_FILES = new Set(['_headers', '_redirects', '404.html']);

@@ -20,8 +20,9 @@ const PREFIX = 'shell ' + BASE + ' ';
 const CACHE = PREFIX + VERSION;
 const INDEX = BASE;
 const FILES = new Set(SHELL.map((path) => new URL(path, BASE).href));
-// Trunk's hashed names (name-<16 hex>.ext) never change content: the HTTP cache may answer.
-const HASHED = /-[0-9a-f]{16}(_bg)?\.\w+$/;
+// Trunk's hashed names (name-<hex>.ext, 16 digits or a few fewer) never change content: the
+// HTTP cache may answer.
+const HASHED = /-[0-9a-f]{8,16}(_bg)?\.\w+$/;
 
 self.addEventListener('install', (event) => {
   event.waitUntil(caches.open(CACHE).then((cache) => Promise.all([...FILES].map((url) =>

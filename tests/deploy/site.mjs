@@ -46,7 +46,7 @@ export async function redeploy(from) {
   const dir = await mkdtemp(join(tmpdir(), 'sw-deploy-'));
   await cp(from, dir, { recursive: true });
   const html = await readFile(join(dir, 'index.html'), 'utf8');
-  const LINK = /<link rel="stylesheet" href="([^"]*)(style-[0-9a-f]{16}\.css)" integrity="[^"]*">/;
+  const LINK = /<link rel="stylesheet" href="([^"]*)(style-[0-9a-f]{8,16}\.css)" integrity="[^"]*">/;
   const [tag, path, before] = html.match(LINK);
   const css = `${await readFile(join(dir, before), 'utf8')}\n:root{--e2e-build:"b"}`;
   const after = `style-${createHash('sha256').update(css).digest('hex').slice(0, 16)}.css`;

@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { DIST } from './support/harness.mjs';
 import { freePort, Session, startChromedriver } from './support/webdriver.mjs';
 import { startStandin } from '../ll2-standin/server.mjs';
+import { HASHED } from '../../.ci/site-config.mjs';
 import { deployCopy, HAS_BROTLI_STATIC, publish, redeploy, siteServer, startNginx } from '../deploy/site.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -134,6 +135,30 @@ describe('a new deploy uploaded while the app is open', () => {
       assert.deepEqual(now, { role: 'status', sheet: site.url(`/${deploy.before}`), kept: true });
     } finally {
       await rm(deploy.dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe("Trunk's hashed names", () => {
+  // Trunk writes its 64-bit hash in hex without leading zeros: 1 build in 16 has 15 digits or
+  // fewer (seen: spacecraft-explorer-7664d3b2a76855_bg.wasm). Such a build's files must still be
+  // kept for a year, and files that merely end in digits (the icons) must not be.
+  const names = {
+    hashed: ['spacecraft-explorer-8b5364d97a1be5f4_bg.wasm', 'spacecraft-explorer-7664d3b2a76855_bg.wasm',
+      'style-b4d427b60982e6.css', 'favicon-2137f80ffd6e7c12.svg'],
+    plain: ['public/icons/icon-maskable-512.png', 'public/icons/icon-192.png', 'index.html', 'sw.js'],
+  };
+  test('are recognised by the build (_headers) and by tests/deploy/nginx.conf alike', async () => {
+    const { readFile } = await import('node:fs/promises');
+    const conf = await readFile(new URL('../deploy/nginx.conf', import.meta.url), 'utf8');
+    const nginx = new RegExp(conf.match(/location ~ "([^"]+)"/)[1]);
+    for (const name of names.hashed) {
+      assert.ok(HASHED.test(name), `the build keeps ${name} for a year`);
+      assert.ok(nginx.test(name), `nginx keeps ${name} for a year`);
+    }
+    for (const name of names.plain) {
+      assert.ok(!HASHED.test(name), `the build must not keep ${name} for a year`);
+      assert.ok(!nginx.test(name), `nginx must not keep ${name} for a year`);
     }
   });
 });
