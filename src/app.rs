@@ -18,6 +18,22 @@ use leptos::prelude::*;
 pub fn App() -> impl IntoView {
     let context = AppContext::from_document();
     let router = Router::start(context.paths.clone());
+    frame(context, router)
+}
+
+/// The page at `location` as the app first draws it, as HTML: the release build's rendering of
+/// `/` (`src/bin/prerender.rs`), with whatever answers `context`'s cache holds. No effect runs.
+#[cfg(feature = "prerender")]
+pub fn prerender(context: AppContext, location: crate::router::Location) -> String {
+    let owner = Owner::new();
+    owner.with(|| {
+        let router = Router::at(context.paths.clone(), location);
+        frame(context, router).into_view().to_html()
+    })
+}
+
+/// The frame and its pages, wherever the context and the router come from.
+fn frame(context: AppContext, router: Router) -> impl IntoView {
     quota::install(context.quota);
     client::use_api(&context.api());
     // The quota meter speaks of the API in use; after a change of host or key it starts empty

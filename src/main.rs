@@ -8,9 +8,8 @@ static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_all
 fn main() {
     leptos::mount::mount_to_body(spacecraft_explorer::App);
     // The static first paint (index.html) makes way in the same frame the app appears: no shift.
-    if let Some(shell) = leptos::prelude::document().get_element_by_id("shell") {
-        shell.remove();
-    }
+    // The build's rendering of `/` waits for the app's own first answer (see there).
+    spacecraft_explorer::context::retire_first_paint(false);
 }
 
 #[cfg(not(target_arch = "wasm32"))]

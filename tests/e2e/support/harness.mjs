@@ -59,11 +59,12 @@ export async function quietPeriod({ logs = [], ms = QUIET_MS, through = null, ti
   }
 }
 
-export async function openApp({ prefix = '/', width = 1280, height = 900, dist = DIST } = {}) {
+/** `standin`: one already started (e.g. the one a build was drawn from); closed with the app. */
+export async function openApp({ prefix = '/', width = 1280, height = 900, dist = DIST, standin: started = null } = {}) {
   if (!existsSync(join(dist, 'index.html'))) {
     throw new Error(`no build at ${dist}: run .ci/test (or trunk build --release --offline --dist ${dist})`);
   }
-  const standin = await startStandin();
+  const standin = started ?? await startStandin();
   const site = await startStaticServer({ dist, apiBase: standin.base, prefix });
   const driver = await startChromedriver();
   let browser;
