@@ -8,7 +8,7 @@
 // the build says so in one line.
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { pagePolicy } from './site-config.mjs';
+import { pagePolicy, pointSiteAt } from './site-config.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const PLACEHOLDER = /<template data-prerendered(?:="")?><\/template>/;
@@ -70,4 +70,15 @@ export async function prerenderHome(html, { publicUrl = '/', fetchImpl = fetch, 
   const template = `<template data-prerendered data-url="${attribute(url)}" data-at="${at}">${page}</template>`;
   log(`prerender: / drawn from ${url}`);
   return html.replace(PLACEHOLDER, () => template);
+}
+
+/**
+ * A built page whose rendering of `/` is drawn again from `apiBase` (and the page pointed at
+ * it): what a deploy build against that API would have, for a copy served against another API
+ * than the one it was built with (the bench, an audit). A page without a rendering is left as it is.
+ */
+export async function redrawHome(html, apiBase, options = {}) {
+  const drawn = /<template data-prerendered[^>]*>[\s\S]*?<\/template>/;
+  if (!drawn.test(html)) return html;
+  return prerenderHome(pointSiteAt(html.replace(drawn, '<template data-prerendered></template>'), apiBase), options);
 }

@@ -62,6 +62,18 @@ fn frame(context: AppContext, router: Router) -> impl IntoView {
         other => other,
     });
     let current = move |route: Route| (page.get() == route).then_some("page");
+    // Start-up in two tasks, so neither is as long as both: the frame now, the page in the next
+    // task; index.html's first paint covers the app until then (base.css, `retire_first_paint`).
+    let built = RwSignal::new(!crate::IN_BROWSER);
+    if crate::IN_BROWSER {
+        set_timeout(
+            move || {
+                built.set(true);
+                crate::context::retire_first_paint(false);
+            },
+            std::time::Duration::ZERO,
+        );
+    }
 
     view! {
         <a class="skip-link" href="#main">"Skip to results"</a>
@@ -85,6 +97,7 @@ fn frame(context: AppContext, router: Router) -> impl IntoView {
         </p>
         <main id="main" tabindex="-1">
             {move || match page.get() {
+                _ if !built.get() => ().into_any(),
                 Route::Grid => view! { <GridPage /> }.into_any(),
                 Route::Detail(_) => view! { <DetailPage /> }.into_any(),
                 Route::Configurations => view! { <ConfigurationsPage /> }.into_any(),
