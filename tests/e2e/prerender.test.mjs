@@ -135,6 +135,30 @@ describe('the build renders / with the app\'s components', () => {
     await app.shot('prerender-taken-over-desktop');
   });
 
+  test('a kept rendering of a newer answer is preferred, and stays inert as before', async () => {
+    await browser.goto(app.url('/'));
+    await app.waitForCards(app.expectedIds(''));
+    // Leaving the page keeps the app's rendering, stamped with its answer (newer than the build).
+    await browser.goto(app.url('/__blank__.txt'));
+    await cdp(browser, 'Network.setBlockedURLs', { urls: ['*.wasm'] });
+    await browser.goto(app.url('/'));
+    assert.deepEqual(await browser.exec(SHELL_CARDS), app.expectedIds(''));
+    assert.equal(await browser.exec('return document.querySelector("#shell").matches("[inert]:not([data-prerendered])");'), true,
+      'the kept rendering, not the build\'s');
+  });
+
+  test('under a sub-path the rendering links within it', async () => {
+    const html = await readFile(join(ROOT, 'index.html'), 'utf8');
+    const lines = [];
+    const out = await prerenderHome(html.replace(/(name="ll2-api-base" content=")[^"]*/, `$1${standin.base}`).replace('<base data-trunk-public-url />', '<base href="/explorer/" />'),
+      { publicUrl: '/explorer/', log: (line) => lines.push(line) });
+    const page = out.match(/<template data-prerendered[^>]*>([\s\S]*?)<\/template>/)?.[1];
+    assert.ok(page, lines.join('\n'));
+    const hrefs = [...page.matchAll(/ (?:href|action)="([^"]*)"/g)].map((m) => m[1]).filter((href) => !/^(https?:|#)/.test(href));
+    assert.ok(hrefs.length > 20);
+    assert.deepEqual(hrefs.filter((href) => !href.startsWith('/explorer/')), []);
+  });
+
   test('an API the build cannot reach leaves the loading grid, said in one line', async () => {
     const html = await readFile(join(ROOT, 'index.html'), 'utf8');
     const unreachable = html.replace(/(name="ll2-api-base" content=")[^"]*/, '$1http://127.0.0.1:9/2.3.0');
