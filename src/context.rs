@@ -103,8 +103,8 @@ impl AppContext {
 }
 
 /// index.html's first paint (`#shell`) makes way for the app, in the frame the app appears.
-/// A loading grid or a kept rendering goes once the app's page is built; the build's rendering of `/`
-/// (`data-prerendered`: real cards, working links, the app mounted hidden behind it) only once
+/// A loading grid or a kept rendering goes once the app's page is built; the build's rendering
+/// of `/` (`data-prerendered`: real cards, working links, the app hidden behind it) only once
 /// the app has drawn its own first answer (`answered`, from `Loaded`) or moved elsewhere, so
 /// the visitor never sees the cards give way to a loading grid.
 pub fn retire_first_paint(answered: bool) {

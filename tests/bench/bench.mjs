@@ -130,6 +130,9 @@ const WAIT_DONE = `const reply = arguments[arguments.length - 1];
     const tasks = window.__longTasks.filter(([start]) => start < window.__appDoneAt);
     reply({
       at: window.__doneAt,
+      // The first paint: the cards themselves for the static page and index.html's rendering of
+      // / (whose cards are in the page before its stylesheet, which paint waits for, has arrived).
+      firstPaint: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? null,
       appAt: window.__appDoneAt,
       longestTask: tasks.reduce((most, [, duration]) => Math.max(most, duration), 0),
       blocking: tasks.reduce((sum, [, duration]) => sum + Math.max(0, duration - 50), 0),
@@ -337,6 +340,7 @@ async function measureColdLoads(browser, standin, site) {
       result[page] = {
         median_ms: round(median(runs.map((l) => l.at))),
         runs_ms: runs.map((l) => round(l.at)),
+        first_paint_ms_median: round(median(runs.map((l) => l.firstPaint ?? NaN))),
         list_requests_per_load: runs.map((l) => l.listRequests),
         list_queries: [...new Set(runs.flatMap((l) => l.listQueries))],
         // The app's phases: the wasm downloaded, then instantiated, then the start-up until the
@@ -443,6 +447,7 @@ function report(results) {
     for (const page of PAGES) {
       const q = p[page];
       console.log(`    ${page.padEnd(6)} runs (ms) ${q.runs_ms.map((x) => x.toFixed(0)).join(' ')}` +
+        ` | first paint ${ms(q.first_paint_ms_median)}` +
         ` | list requests per load: ${q.list_requests_per_load.join(' ')}${q.list_queries.length ? ` (${q.list_queries.map((x) => `?${x}`).join(', ')})` : ''}` +
         ` | own origin: ${(q.own_origin_wire_bytes_median / 1024).toFixed(0)} KB over the wire, ${(q.own_origin_decoded_bytes_median / 1024).toFixed(0)} KB decoded` +
         `${q.responses_from_cache ? `, ${q.responses_from_cache} responses from cache` : ''}`);
