@@ -61,7 +61,10 @@ export async function prerenderHome(html, { publicUrl = '/', fetchImpl = fetch, 
       input: body, encoding: 'utf8', stdio: ['pipe', 'pipe', 'pipe'], maxBuffer: 64 << 20,
     });
   } catch (error) {
-    log(`prerender: ${url}: ${String(error.stderr || error.message).trim()}: / keeps its loading grid`);
+    // A panic (101) is a bug in the components' host rendering (something that touches the
+    // browser while a view is built: see IN_BROWSER in src/lib.rs), not the API's fault: loud.
+    if (error.status !== 1) throw new Error(`prerender: the host rendering of / failed:\n${error.stderr || error.message}`);
+    log(`prerender: ${url}: ${String(error.stderr).trim()}: / keeps its loading grid`);
     return html;
   }
   // Leptos marks where its views may later change (`<!>`, `<!--<() />-->`); this page is never

@@ -167,5 +167,10 @@ describe('the build renders / with the app\'s components', () => {
     assert.equal(out, unreachable);
     assert.equal(lines.length, 1);
     assert.match(lines[0], /^prerender: http:\/\/127\.0\.0\.1:9\/2\.3\.0\/spacecraft\/ could not be reached \(.+\): \/ keeps its loading grid$/);
+    // An answer that is not a page of spacecraft: the same, said as such.
+    lines.length = 0;
+    const odd = async () => ({ ok: true, text: async () => '{"count": 1, "results": "nope"}' });
+    assert.equal(await prerenderHome(unreachable, { fetchImpl: odd, log: (line) => lines.push(line) }), unreachable);
+    assert.deepEqual(lines, ['prerender: http://127.0.0.1:9/2.3.0/spacecraft/: the API\'s answer is not a page of spacecraft: / keeps its loading grid']);
   });
 });
