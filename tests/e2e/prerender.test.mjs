@@ -83,6 +83,15 @@ describe('the build renders / with the app\'s components', () => {
     assert.deepEqual(await browser.exec(SHELL_CARDS), expected);
     assert.equal(await browser.exec('return document.querySelector("#shell").matches("[inert], [aria-hidden]");'), false, 'a page to use, not a picture');
     await app.shot('prerender-no-wasm-desktop');
+    await browser.setSize(375, 812);
+    await app.shot('prerender-no-wasm-mobile');
+    // The narrow screen folds the fields away: its Filters button unfolds them without the app.
+    const folded = 'return getComputedStyle(document.querySelector("#shell #filter-fields")).display === "none";';
+    assert.equal(await browser.exec(folded), true);
+    await browser.click(await browser.find('#shell .filters-toggle'));
+    assert.equal(await browser.exec(folded), false);
+    assert.equal(await browser.exec('return document.querySelector("#shell .filters-toggle").getAttribute("aria-expanded");'), 'true');
+    await browser.setSize(1280, 900);
     await browser.exec('document.querySelector("#shell article[data-spacecraft-id] a.card-link").click();');
     await browser.waitFor(`return location.pathname === '/spacecraft/' + arguments[0];`, {
       args: [expected[0]], message: 'the spacecraft\'s page',
