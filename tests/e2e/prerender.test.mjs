@@ -168,6 +168,18 @@ describe('the build renders / with the app\'s components', () => {
     assert.deepEqual(hrefs.filter((href) => !href.startsWith('/explorer/')), []);
   });
 
+  test('API text is escaped into the rendering, never read as markup', async () => {
+    const answer = app.expectedList('').json;
+    const hostile = '<img src=x onerror="window.__ran=1">&amp;"\'</template><script>window.__ran=1</script>';
+    answer.results[0] = { ...answer.results[0], name: hostile, description: hostile };
+    const html = (await readFile(join(ROOT, 'index.html'), 'utf8')).replace(/(name="ll2-api-base" content=")[^"]*/, `$1${standin.base}`);
+    const out = await prerenderHome(html, { fetchImpl: async () => ({ ok: true, text: async () => JSON.stringify(answer) }), log: () => {} });
+    const page = out.match(/<template data-prerendered[^>]*>([\s\S]*?)<\/template>/)[1];
+    assert.ok(!/<script|<img src=x|<\/template/i.test(page), 'nothing of it is markup');
+    assert.match(page, /class="card-link">&lt;img src=x onerror="window.__ran=1"&gt;&amp;amp;"'&lt;\/template&gt;&lt;script&gt;/);
+    assert.match(page, /alt="&lt;img src=x onerror=&quot;window.__ran=1&quot;&gt;/);
+  });
+
   test('an API the build cannot reach leaves the loading grid, said in one line', async () => {
     const html = await readFile(join(ROOT, 'index.html'), 'utf8');
     const unreachable = html.replace(/(name="ll2-api-base" content=")[^"]*/, '$1http://127.0.0.1:9/2.3.0');
