@@ -9,7 +9,8 @@
 //
 //   node --experimental-websocket tests/bench/startup-trace.mjs [dist]     (Node 20; 22 needs no flag)
 //   env: RUNS (default 3), CPU (CPU slowdown, default 1; the bench's phone profile uses 4),
-//   VIEW (default `/`; the cards it waits for: its `limit`, else 10)
+//   VIEW (default `/`; the cards it waits for: its `limit`, else 10), TASKS=1 (print each cold
+//   run's long tasks as [start, duration] in ms)
 //
 // It drives Chromium over the DevTools protocol directly, because a trace streams its events,
 // which chromedriver does not pass on. Each cold load gets a new tab with the origin's storage
