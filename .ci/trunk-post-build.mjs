@@ -8,6 +8,8 @@
 // - allows the inline scripts (Trunk's bootstrap, the prefetch, the registration) in the
 //   Content-Security-Policy by their hashes, computed after inlining;
 // - with LL2_API_BASE set, points the page at that API (offline stand-in, a proxy);
+// - in release builds, renders `/` with the app's own components from one answer of that API
+//   into the page (.ci/prerender.mjs); an API out of reach leaves the loading grid;
 // - in release builds, writes the host files (_headers and _redirects from public/, 404.html)
 //   and precompressed .br and .gz copies of the site's text and wasm files.
 import { execFileSync } from 'node:child_process';
@@ -18,6 +20,7 @@ import {
   removeTemplateCopies, writeHostFiles,
 } from './site-config.mjs';
 import { writeServiceWorker } from './service-worker.mjs';
+import { prerenderHome } from './prerender.mjs';
 
 const dir = process.env.TRUNK_STAGING_DIR;
 // Trunk names the profile; without it (the hook run by hand or by a test), a debug build.
@@ -40,6 +43,7 @@ if (release) {
   html = await minifyGlue(html, dir, { readFile, minify });
 }
 if (process.env.LL2_API_BASE) html = pointSiteAt(html, process.env.LL2_API_BASE);
+if (release) html = await prerenderHome(html, { publicUrl: html.match(/<base\b[^>]*\bhref="?([^"\s>]+)/)?.[1] || '/' });
 await writeFile(file, allowInlineScripts(html));
 if (release) await writeHostFiles(dir, { readFile, writeFile, rm, readdir });
 else await removeTemplateCopies(dir, { rm });

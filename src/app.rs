@@ -18,6 +18,22 @@ use leptos::prelude::*;
 pub fn App() -> impl IntoView {
     let context = AppContext::from_document();
     let router = Router::start(context.paths.clone());
+    frame(context, router)
+}
+
+/// The page at `location` as the app first draws it, as HTML: the release build's rendering of
+/// `/` (`src/bin/prerender.rs`), with whatever answers `context`'s cache holds. No effect runs.
+#[cfg(feature = "prerender")]
+pub fn prerender(context: AppContext, location: crate::router::Location) -> String {
+    let owner = Owner::new();
+    owner.with(|| {
+        let router = Router::at(context.paths.clone(), location);
+        frame(context, router).into_view().to_html()
+    })
+}
+
+/// The frame and its pages, wherever the context and the router come from.
+fn frame(context: AppContext, router: Router) -> impl IntoView {
     quota::install(context.quota);
     client::use_api(&context.api());
     // The quota meter speaks of the API in use; after a change of host or key it starts empty
@@ -46,6 +62,18 @@ pub fn App() -> impl IntoView {
         other => other,
     });
     let current = move |route: Route| (page.get() == route).then_some("page");
+    // Start-up in two tasks, so neither is as long as both: the frame now, the page in the next
+    // task; index.html's first paint covers the app until then (base.css, `retire_first_paint`).
+    let built = RwSignal::new(!crate::IN_BROWSER);
+    if crate::IN_BROWSER {
+        set_timeout(
+            move || {
+                built.set(true);
+                crate::context::retire_first_paint(false);
+            },
+            std::time::Duration::ZERO,
+        );
+    }
 
     view! {
         <a class="skip-link" href="#main">"Skip to results"</a>
@@ -69,6 +97,7 @@ pub fn App() -> impl IntoView {
         </p>
         <main id="main" tabindex="-1">
             {move || match page.get() {
+                _ if !built.get() => ().into_any(),
                 Route::Grid => view! { <GridPage /> }.into_any(),
                 Route::Detail(_) => view! { <DetailPage /> }.into_any(),
                 Route::Configurations => view! { <ConfigurationsPage /> }.into_any(),

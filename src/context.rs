@@ -52,16 +52,31 @@ impl AppContext {
                 .flatten()
                 .and_then(|meta| meta.get_attribute("content"))
         };
-        let policy = meta(r#"meta[http-equiv="Content-Security-Policy"]"#);
-        let mut context = AppContext::new(
-            endpoints::normalise_base(meta(r#"meta[name="ll2-api-base"]"#).as_deref()),
-            policy.as_deref().and_then(connect_origins),
-            Paths::from_base_uri(document.base_uri().ok().flatten().as_deref()),
+        let context = AppContext::from_page(
+            meta(r#"meta[name="ll2-api-base"]"#).as_deref(),
+            meta(r#"meta[http-equiv="Content-Security-Policy"]"#).as_deref(),
+            document.base_uri().ok().flatten().as_deref(),
         );
-        if let Some(policy) = &policy {
+        context.settings.set(load_settings());
+        context
+    }
+
+    /// From what the page says: its API base, its Content-Security-Policy and its base URI
+    /// (the build passes the same to its rendering of `/`). The visitor's settings are the
+    /// defaults.
+    pub fn from_page(
+        api_base: Option<&str>,
+        policy: Option<&str>,
+        base_uri: Option<&str>,
+    ) -> AppContext {
+        let mut context = AppContext::new(
+            endpoints::normalise_base(api_base),
+            policy.and_then(connect_origins),
+            Paths::from_base_uri(base_uri),
+        );
+        if let Some(policy) = policy {
             context.images = ImagePolicy::from_policy(policy);
         }
-        context.settings.set(load_settings());
         context
     }
 
@@ -84,6 +99,19 @@ impl AppContext {
     /// The built-in image shown when a spacecraft has none or its image fails to load.
     pub fn placeholder_image(&self) -> String {
         self.paths.asset("placeholder.svg")
+    }
+}
+
+/// index.html's first paint (`#shell`) makes way for the app, in the frame the app appears.
+/// A loading grid or a kept rendering goes once the app's page is built; the build's rendering
+/// of `/` (`data-prerendered`: real cards, working links, the app hidden behind it) only once
+/// the app has drawn its own first answer (`answered`, from `Loaded`) or moved elsewhere, so
+/// the visitor never sees the cards give way to a loading grid.
+pub fn retire_first_paint(answered: bool) {
+    if let Some(shell) = document().get_element_by_id("shell") {
+        if answered || !shell.has_attribute("data-prerendered") {
+            shell.remove();
+        }
     }
 }
 

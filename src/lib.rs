@@ -1,7 +1,13 @@
 //! Spacecraft Explorer: every spacecraft of Launch Library 2 as a filterable, sortable card grid.
 //!
 //! The pure parts (URL state, formatting, API models and URLs) build on any target and are
-//! tested on the host; the browser parts are compiled for wasm only.
+//! tested on the host; the browser parts are compiled for wasm, and for the host only with the
+//! `prerender` feature, where the release build renders `/` with them (`src/bin/prerender.rs`).
+
+/// Whether this code runs in a browser. Not in the release build's rendering of `/` on the host
+/// (`prerender`), where the views are only drawn: what reads storage, listens to the window or
+/// asks the page checks this first (effects, timers and event handlers never run there).
+pub const IN_BROWSER: bool = cfg!(target_arch = "wasm32");
 
 pub mod api;
 pub mod catalog;
@@ -18,18 +24,20 @@ pub mod query;
 pub mod routes;
 pub mod settings;
 
-#[cfg(target_arch = "wasm32")]
+#[cfg(any(target_arch = "wasm32", feature = "prerender"))]
 mod app;
-#[cfg(target_arch = "wasm32")]
+#[cfg(any(target_arch = "wasm32", feature = "prerender"))]
 pub mod components;
-#[cfg(target_arch = "wasm32")]
+#[cfg(any(target_arch = "wasm32", feature = "prerender"))]
 pub mod context;
-#[cfg(target_arch = "wasm32")]
+#[cfg(any(target_arch = "wasm32", feature = "prerender"))]
 mod head;
-#[cfg(target_arch = "wasm32")]
+#[cfg(any(target_arch = "wasm32", feature = "prerender"))]
 pub mod pages;
-#[cfg(target_arch = "wasm32")]
+#[cfg(any(target_arch = "wasm32", feature = "prerender"))]
 pub mod router;
 
-#[cfg(target_arch = "wasm32")]
+#[cfg(feature = "prerender")]
+pub use app::prerender;
+#[cfg(any(target_arch = "wasm32", feature = "prerender"))]
 pub use app::App;

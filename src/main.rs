@@ -6,11 +6,9 @@ static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_all
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
+    // The static first paint (index.html) makes way in the frame the app's page appears (no
+    // shift): `App` retires it once the page is built, a task after the frame.
     leptos::mount::mount_to_body(spacecraft_explorer::App);
-    // The static first paint (index.html) makes way in the same frame the app appears: no shift.
-    if let Some(shell) = leptos::prelude::document().get_element_by_id("shell") {
-        shell.remove();
-    }
 }
 
 #[cfg(not(target_arch = "wasm32"))]

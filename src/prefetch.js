@@ -204,6 +204,9 @@
     if (!first) return;
     const url = first.url;
     const auth = first.auth;
+    // The grid's first request: index.html shows the build's rendering of `/` only for the very
+    // request it was drawn from.
+    if (first.grid) w.__ll2Grid = url;
 
     // A fresh cached answer (cache::Entry, "<stored_at ms>\n<body>", 10 minutes): no request.
     // Judged a moment before the app judges it: fresh here and stale there costs nothing (the

@@ -96,12 +96,8 @@ impl Router {
     /// Reads the address bar (cleaning an odd path in place) and starts following it: link
     /// clicks and Back/Forward.
     pub fn start(paths: Paths) -> Router {
-        let router = Router {
-            location: RwSignal::new(Location::canonical(&paths)),
-            paths: StoredValue::new(paths),
-            announcement: RwSignal::new(String::new()),
-            awaiting_heading: StoredValue::new(false),
-        };
+        let location = Location::canonical(&paths);
+        let router = Router::at(paths, location);
         let popstate = window_event_listener(ev::popstate, move |_| {
             let before = router.location.with_untracked(|l| l.pathname.clone());
             let after = router.paths.with_value(Location::canonical);
@@ -115,6 +111,16 @@ impl Router {
             clicks.remove();
         });
         router
+    }
+
+    /// A router that stays at `location` and follows nothing: the build's rendering of a page.
+    pub fn at(paths: Paths, location: Location) -> Router {
+        Router {
+            location: RwSignal::new(location),
+            paths: StoredValue::new(paths),
+            announcement: RwSignal::new(String::new()),
+            awaiting_heading: StoredValue::new(false),
+        }
     }
 
     pub fn location(&self) -> RwSignal<Location> {
@@ -203,6 +209,8 @@ impl Router {
             window().scroll_to_with_x_and_y(0.0, 0.0);
         }
         self.location.set(Location::current());
+        // Gone from the page the build drew before the app had drawn it itself.
+        crate::context::retire_first_paint(true);
     }
 
     /// A value a page reads from the address bar, kept as it was while the router leaves the

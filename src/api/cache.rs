@@ -76,6 +76,14 @@ pub fn now_ms() -> u64 {
     js_sys::Date::now() as u64
 }
 
+/// Now, in whole ms since the epoch (the build's clock, when it renders `/`).
+#[cfg(all(not(target_arch = "wasm32"), feature = "prerender"))]
+pub fn now_ms() -> u64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |since| since.as_millis() as u64)
+}
+
 /// The storage key of an API URL.
 pub fn storage_key(url: &str) -> String {
     format!("{PREFIX}{url}")
@@ -126,10 +134,10 @@ pub fn parse_recency(text: &str) -> Vec<String> {
         .collect()
 }
 
-#[cfg(target_arch = "wasm32")]
+#[cfg(any(target_arch = "wasm32", feature = "prerender"))]
 pub use browser::{fresh, fresh_lists, lookup, store};
 
-#[cfg(target_arch = "wasm32")]
+#[cfg(any(target_arch = "wasm32", feature = "prerender"))]
 mod browser {
     use super::{
         evictions, now_ms, parse_recency, storage_key, Entry, Policy, Stored, PREFIX, RECENCY_KEY,
@@ -146,7 +154,11 @@ mod browser {
     }
 
     fn storage() -> Option<Storage> {
-        // Either call can throw (storage disabled): treat it as absent.
+        // Either call can throw (storage disabled): treat it as absent. The build's rendering
+        // of `/` has the memory alone.
+        if !crate::IN_BROWSER {
+            return None;
+        }
         web_sys::window()?.local_storage().ok().flatten()
     }
 

@@ -261,6 +261,9 @@ fn adopt_prefetch(request: &ApiRequest) -> Option<LocalBoxFuture<'static, Result
     Some(
         async move {
             let answer = JsFuture::from(promise).await.map_err(|_| ())?;
+            // An answer already there when the app starts would be drawn in the very task that
+            // mounted the app: one long task. Its cards wait for the next one instead.
+            next_task().await;
             let field = |name: &str| js_sys::Reflect::get(&answer, &JsValue::from_str(name)).ok();
             let status = field("status")
                 .and_then(|status| status.as_f64())
@@ -274,6 +277,15 @@ fn adopt_prefetch(request: &ApiRequest) -> Option<LocalBoxFuture<'static, Result
         }
         .boxed_local(),
     )
+}
+
+/// Resolves in a task of its own (a zero timeout), so the work before and after it are two
+/// tasks, not one long one.
+async fn next_task() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let _ = window().set_timeout_with_callback(&resolve);
+    });
+    let _ = JsFuture::from(promise).await;
 }
 
 /// One more request spent: counted on the meter until the next real check.

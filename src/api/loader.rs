@@ -326,6 +326,9 @@ fn follow_connection(
     auto_retries: RwSignal<u32>,
     revalidations: RwSignal<u32>,
 ) -> ReadSignal<bool> {
+    if !crate::IN_BROWSER {
+        return signal(true).0;
+    }
     let (online, set_online) = signal(window().navigator().on_line());
     let went_online = window_event_listener_untyped("online", move |_| {
         set_online.set(true);

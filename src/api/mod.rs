@@ -1,17 +1,17 @@
 //! Talking to Launch Library 2: URLs, records, errors, and (in the browser) the HTTP client.
 
 pub mod cache;
-#[cfg(target_arch = "wasm32")]
+#[cfg(any(target_arch = "wasm32", feature = "prerender"))]
 pub mod client;
 pub mod endpoints;
 pub mod error;
-#[cfg(target_arch = "wasm32")]
+#[cfg(any(target_arch = "wasm32", feature = "prerender"))]
 pub mod loader;
-#[cfg(target_arch = "wasm32")]
+#[cfg(any(target_arch = "wasm32", feature = "prerender"))]
 pub mod lookups;
 pub mod models;
 pub mod quota;
-#[cfg(target_arch = "wasm32")]
+#[cfg(any(target_arch = "wasm32", feature = "prerender"))]
 pub mod seen;
 
 pub use error::ApiError;

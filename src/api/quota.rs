@@ -71,10 +71,10 @@ impl Quota {
     }
 }
 
-#[cfg(target_arch = "wasm32")]
+#[cfg(any(target_arch = "wasm32", feature = "prerender"))]
 pub use browser::{current, install, publish};
 
-#[cfg(target_arch = "wasm32")]
+#[cfg(any(target_arch = "wasm32", feature = "prerender"))]
 mod browser {
     use super::Quota;
     use leptos::prelude::*;

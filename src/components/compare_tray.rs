@@ -60,6 +60,9 @@ impl Tray {
 }
 
 fn storage() -> Option<web_sys::Storage> {
+    if !crate::IN_BROWSER {
+        return None;
+    }
     window().session_storage().ok().flatten()
 }
 

@@ -232,7 +232,7 @@ fn SearchBox(query: Memo<Query>, on_change: Callback<Change>) -> impl IntoView {
         }
     });
 
-    let shortcut = window_event_listener(ev::keydown, move |event| {
+    let on_slash = move |event: web_sys::KeyboardEvent| {
         if event.key() != "/" || event.ctrl_key() || event.meta_key() || event.alt_key() {
             return;
         }
@@ -243,8 +243,10 @@ fn SearchBox(query: Memo<Query>, on_change: Callback<Change>) -> impl IntoView {
             event.prevent_default();
             let _ = input.focus();
         }
-    });
-    on_cleanup(move || shortcut.remove());
+    };
+    // No window to listen to where the build draws `/`.
+    let shortcut = crate::IN_BROWSER.then(|| window_event_listener(ev::keydown, on_slash));
+    on_cleanup(move || shortcut.into_iter().for_each(|shortcut| shortcut.remove()));
 
     view! {
         <div class="field field-search">

@@ -151,9 +151,14 @@ fn loaded_view(parts: LoadedParts, children: Option<Children>) -> AnyView {
     let notice_phase = phase.clone();
     // The first answer on screen is when the quota is worth reading (see `client`).
     Effect::new(move |_| {
-        if phase() == Phase::Ready {
-            client::first_view_shown();
+        match phase() {
+            Phase::Ready => client::first_view_shown(),
+            Phase::Failed => {}
+            Phase::Loading => return,
         }
+        // The app's own view is drawn (an answer or why there is none): it takes the place of
+        // the build's rendering of `/`.
+        crate::context::retire_first_paint(true);
     });
 
     view! {

@@ -54,11 +54,14 @@ fn meter_text(quota: &Quota, now: u64) -> String {
 fn countdown(quota: RwSignal<Option<Quota>>) -> Trigger {
     let tick = Trigger::new();
     let visible = RwSignal::new(page_in_sight());
-    let listener = window_event_listener_untyped("visibilitychange", move |_| {
+    let on_visibility = move |_| {
         visible.try_set(page_in_sight());
         // Back in sight: what the meter says may have changed meanwhile.
         tick.notify();
-    });
+    };
+    // No page to watch where the build draws `/`.
+    let listener =
+        crate::IN_BROWSER.then(|| window_event_listener_untyped("visibilitychange", on_visibility));
     let ticker: StoredValue<Option<IntervalHandle>> = StoredValue::new(None);
     let stop = move || {
         if let Some(handle) = ticker.try_update_value(Option::take).flatten() {
@@ -81,7 +84,7 @@ fn countdown(quota: RwSignal<Option<Quota>>) -> Trigger {
         }
     });
     on_cleanup(move || {
-        listener.remove();
+        listener.into_iter().for_each(|listener| listener.remove());
         stop();
     });
     tick
@@ -89,7 +92,7 @@ fn countdown(quota: RwSignal<Option<Quota>>) -> Trigger {
 
 /// The page is shown (not a background tab, not minimised).
 fn page_in_sight() -> bool {
-    !document().hidden()
+    crate::IN_BROWSER && !document().hidden()
 }
 
 #[component]

@@ -3,9 +3,9 @@
 // `node tests/bench/bench.mjs [dist]` after a release build. Env: BENCH_COLD_RUNS (default 7),
 // BENCH_CHANGES (default 30). Results also go to target/bench/results.json.
 //
-// 1. First load of `/?limit=20`, truly cold, until all 20 cards AND the result count
-//    (`[data-testid=result-count]`) are in the DOM (performance.now() in the page, i.e. from
-//    navigation start), for three pages served side by side from one copy of the build:
+// 1. First load of `/` (BENCH_VIEW, e.g. `?limit=20`), truly cold, until all its cards AND the
+//    result count (`[data-testid=result-count]`) are in the DOM (performance.now() in the page,
+//    i.e. from navigation start), for three pages served side by side from one copy of the build:
 //      static  the app's own rendering of that view frozen into HTML (the physical limit);
 //      peer    a plain-JS page (peer.html + peer.js here) that reads location.search, fetches
 //              the same API URL and renders the same card markup;
@@ -22,7 +22,12 @@
 //    750 kbit/s up, CPU 4× slower, list answers held back 250 ms by the stand-in).
 //    The build is served compressed (brotli, else gzip) with Content-Encoding, as static hosts do.
 //    For the app it also prints where the time goes: when the wasm had arrived (Resource Timing),
-//    when it was instantiated, and the start-up from there to the cards.
+//    when it was instantiated, and the start-up from there to the cards; when its own cards,
+//    which the visitor can use, were on screen (the first real cards may be index.html's: the
+//    build's rendering of `/`, or a repeat visit's kept rendering); and the longest task and the
+//    total blocking time (the part of each task over 50 ms) until then. A build that carries a
+//    rendering of `/` has it drawn again from the bench's own stand-in (.ci/prerender.mjs), as a
+//    deploy build against that API would.
 // 2. A repeat visit on the phone profile: a first visit as in 1 (cold; the service worker
 //    installs after it and the app stores the answer), that tab closed, then the same URL in a
 //    new tab with nothing wiped, timed the same way. Counted per visit: list requests to the API
@@ -41,14 +46,15 @@ import { startStandin } from '../ll2-standin/server.mjs';
 import { startStaticServer } from '../e2e/support/static-server.mjs';
 import { Session, startChromedriver } from '../e2e/support/webdriver.mjs';
 import { pointSiteAt } from '../../.ci/site-config.mjs';
+import { redrawHome } from '../../.ci/prerender.mjs';
 
 const root = resolve(import.meta.dirname, '../..');
 const DIST = resolve(root, process.argv[2] || process.env.BENCH_DIST || 'target/e2e-dist');
 const WORK = resolve(root, 'target/bench');
 const COLD_RUNS = Number(process.env.BENCH_COLD_RUNS || 7);
 const CHANGES = Number(process.env.BENCH_CHANGES || 30);
-const VIEW = '?limit=20';
-const CARDS = 20;
+const VIEW = process.env.BENCH_VIEW ?? '';
+const CARDS = Number(new URLSearchParams(VIEW).get('limit') || 10);
 
 const PROFILES = [
   { name: 'loopback', label: 'loopback, no throttling' },
@@ -78,6 +84,12 @@ const isListRequest = (entry) => /\/spacecraft\/?$/.test(entry.path);
 // Installed in every new document before its own scripts: notes when the view is complete and
 // calls back a waiting WebDriver script (so there is no polling while the page loads).
 const DONE_WATCH = `(() => {
+  // Long tasks (over 50 ms) until the app's own cards: the longest, and the blocking time.
+  window.__longTasks = [];
+  try {
+    new PerformanceObserver((list) => window.__longTasks.push(...list.getEntries().map((e) => [e.startTime, e.duration])))
+      .observe({ type: 'longtask' });
+  } catch (e) { /* no long task timing */ }
   // When the wasm is instantiated: what follows, until the cards, is the app's start-up.
   for (const name of ['instantiateStreaming', 'instantiate']) {
     const original = WebAssembly[name];
@@ -94,7 +106,10 @@ const DONE_WATCH = `(() => {
     document.querySelector(scope + '[data-testid=result-count]');
   const check = () => {
     if (window.__doneAt === undefined && complete('')) window.__doneAt = performance.now();
-    if (window.__appDoneAt === undefined && complete('main#main ')) window.__appDoneAt = performance.now();
+    // The app's own cards are in its main, a child of <body>, once nothing of index.html covers them.
+    if (window.__appDoneAt === undefined && complete('body > main#main ') && !document.querySelector('#shell[data-prerendered]')) {
+      window.__appDoneAt = performance.now();
+    }
     if (window.__doneAt !== undefined && window.__appDoneAt !== undefined) {
       observer.disconnect();
       window.__onDone?.();
@@ -112,9 +127,15 @@ const WAIT_DONE = `const reply = arguments[arguments.length - 1];
     const own = [...performance.getEntriesByType('navigation'), ...performance.getEntriesByType('resource')]
       .filter((entry) => entry.name.startsWith(location.origin));
     const wasm = own.find((entry) => entry.name.endsWith('.wasm'));
+    const tasks = window.__longTasks.filter(([start]) => start < window.__appDoneAt);
     reply({
       at: window.__doneAt,
+      // The first paint: the cards themselves for the static page and index.html's rendering of
+      // / (whose cards are in the page before its stylesheet, which paint waits for, has arrived).
+      firstPaint: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? null,
       appAt: window.__appDoneAt,
+      longestTask: tasks.reduce((most, [, duration]) => Math.max(most, duration), 0),
+      blocking: tasks.reduce((sum, [, duration]) => sum + Math.max(0, duration - 50), 0),
       wasmArrivedAt: wasm ? wasm.responseEnd : null,
       wasmReadyAt: window.__wasmReadyAt ?? null,
       wireBytes: own.reduce((sum, entry) => sum + entry.encodedBodySize, 0),
@@ -125,7 +146,9 @@ const WAIT_DONE = `const reply = arguments[arguments.length - 1];
       delivery: own.reduce((count, entry) => ({ ...count, [entry.deliveryType || 'network']: (count[entry.deliveryType || 'network'] || 0) + 1 }), {}),
     });
   };
-  if (window.__appDoneAt !== undefined) report(); else window.__onDone = report;`;
+  // Reported a moment later: a long task is reported once it has ended, and this runs inside it.
+  const later = () => setTimeout(report, 300);
+  if (window.__appDoneAt !== undefined) later(); else window.__onDone = later;`;
 
 /** The app's start-up over `runs` (medians): the wasm instantiated, then until its own cards. */
 const startUp = (runs) => ({
@@ -244,6 +267,8 @@ async function measureRepeatVisits(browser, standin, site, cold) {
         // own, which the visitor can use, come once the wasm has started.
         app_own_cards_ms_median: round(median(runs.map((v) => v.appAt))),
         ...startUp(runs),
+        longest_task_ms_median: round(median(runs.map((v) => v.longestTask))),
+        total_blocking_ms_median: round(median(runs.map((v) => v.blocking))),
       } : {}),
       service_worker: runs.map((v) => v.worker),
       list_requests_per_visit: runs.map((v) => v.listRequests),
@@ -315,13 +340,17 @@ async function measureColdLoads(browser, standin, site) {
       result[page] = {
         median_ms: round(median(runs.map((l) => l.at))),
         runs_ms: runs.map((l) => round(l.at)),
+        first_paint_ms_median: round(median(runs.map((l) => l.firstPaint ?? NaN))),
         list_requests_per_load: runs.map((l) => l.listRequests),
         list_queries: [...new Set(runs.flatMap((l) => l.listQueries))],
         // The app's phases: the wasm downloaded, then instantiated, then the start-up until the
         // cards (V8 compiles each function on its first call, then it runs).
         ...(page === 'app' ? {
+          app_own_cards_ms_median: round(median(runs.map((l) => l.appAt))),
           wasm_arrived_ms_median: round(median(runs.map((l) => l.wasmArrivedAt))),
           ...startUp(runs),
+          longest_task_ms_median: round(median(runs.map((l) => l.longestTask))),
+          total_blocking_ms_median: round(median(runs.map((l) => l.blocking))),
         } : {}),
         own_origin_wire_bytes_median: median(runs.map((l) => l.wireBytes)),
         own_origin_decoded_bytes_median: median(runs.map((l) => l.decodedBytes)),
@@ -418,6 +447,7 @@ function report(results) {
     for (const page of PAGES) {
       const q = p[page];
       console.log(`    ${page.padEnd(6)} runs (ms) ${q.runs_ms.map((x) => x.toFixed(0)).join(' ')}` +
+        ` | first paint ${ms(q.first_paint_ms_median)}` +
         ` | list requests per load: ${q.list_requests_per_load.join(' ')}${q.list_queries.length ? ` (${q.list_queries.map((x) => `?${x}`).join(', ')})` : ''}` +
         ` | own origin: ${(q.own_origin_wire_bytes_median / 1024).toFixed(0)} KB over the wire, ${(q.own_origin_decoded_bytes_median / 1024).toFixed(0)} KB decoded` +
         `${q.responses_from_cache ? `, ${q.responses_from_cache} responses from cache` : ''}`);
@@ -425,8 +455,10 @@ function report(results) {
   }
   for (const [name, p] of Object.entries(cold)) {
     const a = p.app;
-    console.log(`  app phases, ${name} (medians): wasm arrived ${ms(a.wasm_arrived_ms_median)}, instantiated` +
-      ` ${ms(a.wasm_instantiated_ms_median)}, start-up until the cards ${ms(a.start_up_ms_median)}`);
+    console.log(`  app phases, ${name} (medians): first real cards ${ms(a.median_ms)}, the app's own cards ${ms(a.app_own_cards_ms_median)};` +
+      ` wasm arrived ${ms(a.wasm_arrived_ms_median)}, instantiated ${ms(a.wasm_instantiated_ms_median)},` +
+      ` start-up until its cards ${ms(a.start_up_ms_median)}; longest task ${ms(a.longest_task_ms_median)},` +
+      ` total blocking time ${ms(a.total_blocking_ms_median)}`);
   }
   console.log(`  coldness check (each app and peer load made its list request, the static page none): ${results.checks.cold_loads_ok ? 'ok' : 'FAILED'}`);
   console.log(`repeat visit of /${VIEW} on the phone profile (a cold first visit in a tab, the tab closed, a new tab;`);
@@ -435,7 +467,8 @@ function report(results) {
     ` (${ms(cold.phone.static.median_ms)}), ${repeat.app_over_static_repeat.toFixed(2)}x the static page's repeat visit` +
     ` (${ms(repeat.static.median_ms)}); the app's cold load is ${repeat.app_cold_over_repeat.toFixed(2)}x this`);
   console.log(`  the app's own cards (it has started; before, its kept rendering) at ${ms(repeat.app.app_own_cards_ms_median)}:` +
-    ` wasm instantiated ${ms(repeat.app.wasm_instantiated_ms_median)}, start-up ${ms(repeat.app.start_up_ms_median)} (medians)`);
+    ` wasm instantiated ${ms(repeat.app.wasm_instantiated_ms_median)}, start-up ${ms(repeat.app.start_up_ms_median)},` +
+    ` longest task ${ms(repeat.app.longest_task_ms_median)}, total blocking time ${ms(repeat.app.total_blocking_ms_median)} (medians)`);
   for (const page of ['static', 'app']) {
     const q = repeat[page];
     console.log(`    ${page.padEnd(6)} runs (ms) ${q.runs_ms.map((x) => x.toFixed(0)).join(' ')}` +
@@ -463,6 +496,7 @@ async function main() {
   const dist = join(WORK, 'dist');
   await cp(DIST, dist, { recursive: true });
   const standin = await startStandin();
+  await writeFile(join(dist, 'index.html'), await redrawHome(await readFile(join(dist, 'index.html'), 'utf8'), standin.base));
   const driver = await startChromedriver();
   const site = await startStaticServer({ dist, apiBase: standin.base, compress: true });
   let browser;

@@ -3,10 +3,14 @@
 // compiles wasm lazily, one function at a time, on the main thread), how many functions and how
 // many bytes of code that is, and whether a repeat visit reuses compiled code (V8's code cache:
 // were it used, a repeat visit would compile next to nothing on first call).
-// Numbers only, like bench.mjs; it explains the bench's "start-up until the cards" row.
+// Numbers only, like bench.mjs; it explains the bench's "start-up until the cards" row. It also
+// prints the long tasks (over 50 ms) from the navigation until the app's own cards: the longest
+// and the total blocking time (each one's part over 50 ms), as Lighthouse counts them.
 //
 //   node --experimental-websocket tests/bench/startup-trace.mjs [dist]     (Node 20; 22 needs no flag)
-//   env: RUNS (default 3), CPU (CPU slowdown, default 1; the bench's phone profile uses 4)
+//   env: RUNS (default 3), CPU (CPU slowdown, default 1; the bench's phone profile uses 4),
+//   VIEW (default `/`; the cards it waits for: its `limit`, else 10), TASKS=1 (print each cold
+//   run's long tasks as [start, duration] in ms)
 //
 // It drives Chromium over the DevTools protocol directly, because a trace streams its events,
 // which chromedriver does not pass on. Each cold load gets a new tab with the origin's storage
@@ -24,23 +28,31 @@ const root = resolve(import.meta.dirname, '../..');
 const DIST = resolve(root, process.argv[2] || 'target/e2e-dist');
 const RUNS = Number(process.env.RUNS || 3);
 const CPU = Number(process.env.CPU || 1);
-const VIEW = '/?limit=20';
+const VIEW = process.env.VIEW || '/';
+const CARDS = Number(new URLSearchParams(VIEW.split('?')[1] || '').get('limit') || 10);
 const CATEGORIES = ['v8.wasm', 'v8', 'devtools.timeline', 'blink'];
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)];
 
 // Marks the instantiation and the moment the view is complete (as bench.mjs does).
 const WATCH = `(() => {
-  window.__t = {};
+  window.__t = { tasks: [] };
+  try {
+    new PerformanceObserver((list) => window.__t.tasks.push(...list.getEntries().map((e) => [e.startTime, e.duration])))
+      .observe({ type: 'longtask' });
+  } catch (e) { /* no long task timing */ }
   const original = WebAssembly.instantiateStreaming;
   WebAssembly.instantiateStreaming = function (...args) {
     return original.apply(this, args).then((result) => { window.__t.ready ??= performance.now(); return result; });
   };
   window.__done = new Promise((resolve) => {
     const observer = new MutationObserver(() => {
-      if (document.querySelectorAll('[data-spacecraft-id]').length >= 20 && document.querySelector('[data-testid=result-count]')) {
+      // The app's own cards: in its main (a child of <body>), nothing of index.html over them.
+      if (document.querySelectorAll('body > main#main [data-spacecraft-id]').length >= ${CARDS}
+        && document.querySelector('body > main#main [data-testid=result-count]') && !document.querySelector('#shell[data-prerendered]')) {
         window.__t.done = performance.now();
         observer.disconnect();
-        resolve(window.__t);
+        // Read a moment later: a long task is reported once it has ended, and this runs inside it.
+        setTimeout(() => resolve(window.__t), 300);
       }
     });
     observer.observe(document, { childList: true, subtree: true });
@@ -162,8 +174,11 @@ function startUp({ marks, events }, sizes) {
   const from = instantiate.ts;
   const to = from + (marks.done - marks.ready) * 1000;
   const compiles = thread.filter((e) => e.name === 'wasm.CompileLazy' && e.ts >= from && e.ts <= to);
+  const tasks = marks.tasks.filter(([start]) => start < marks.done);
   return {
     window: marks.done - marks.ready,
+    longestTask: tasks.reduce((most, [, duration]) => Math.max(most, duration), 0),
+    blocking: tasks.reduce((sum, [, duration]) => sum + Math.max(0, duration - 50), 0),
     functions: compiles.length,
     bytes: compiles.reduce((sum, e) => sum + (sizes.get(e.args?.func_index) || 0), 0),
     compileMs: compiles.reduce((sum, e) => sum + e.dur, 0) / 1000,
@@ -203,6 +218,7 @@ async function main() {
       const repeat = await tracedVisit(cdp, url, { wipe: false });
       await cdp.send('Target.closeTarget', { targetId: repeat.targetId });
       if (run === 0) continue; // the browser's own first-run work
+      if (process.env.TASKS) console.log("ready", cold.marks.ready.toFixed(0), "done", cold.marks.done.toFixed(0), "tasks", JSON.stringify(cold.marks.tasks.map(([s, d]) => [Math.round(s), Math.round(d)])));
       rows.cold.push(startUp(cold, sizes));
       rows.repeat.push(startUp(repeat, sizes));
     }
@@ -212,6 +228,7 @@ async function main() {
       const m = (key) => median(list.map((row) => row[key]));
       console.log(`  ${visit.padEnd(6)} ${m('window').toFixed(0)} ms, of which compiling on first call ${m('compileMs').toFixed(0)} ms:` +
         ` ${m('functions')} functions, ${(m('bytes') / 1024).toFixed(0)} KB of code` +
+        ` | longest task ${m('longestTask').toFixed(0)} ms, total blocking time ${m('blocking').toFixed(0)} ms` +
         ` | wasm code cache events: ${list.map((row) => row.cacheEvents.join('+') || 'none').join(', ')}`);
     }
   } finally {

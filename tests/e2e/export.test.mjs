@@ -28,7 +28,7 @@ let browser;
 let downloads;
 
 before(async () => {
-  app = await openApp({ width: 1280, height: 900, standin: { bulk: BULK } });
+  app = await openApp({ width: 1280, height: 900, standinOptions: { bulk: BULK } });
   browser = app.browser;
   downloads = await mkdtemp(join(tmpdir(), 'spacecraft-export-'));
   // Downloads go to our directory, without a prompt (the DevTools protocol, through chromedriver).

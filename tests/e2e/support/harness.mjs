@@ -59,11 +59,15 @@ export async function quietPeriod({ logs = [], ms = QUIET_MS, through = null, ti
   }
 }
 
-export async function openApp({ prefix = '/', width = 1280, height = 900, dist = DIST, standin: standinOptions = {} } = {}) {
+/**
+ * `standin`: one already started (e.g. the one a build was drawn from), closed with the app;
+ * otherwise one is started with `standinOptions` (e.g. `{ bulk: 150 }`).
+ */
+export async function openApp({ prefix = '/', width = 1280, height = 900, dist = DIST, standin: started = null, standinOptions = {} } = {}) {
   if (!existsSync(join(dist, 'index.html'))) {
     throw new Error(`no build at ${dist}: run .ci/test (or trunk build --release --offline --dist ${dist})`);
   }
-  const standin = await startStandin(standinOptions);
+  const standin = started ?? await startStandin(standinOptions);
   const site = await startStaticServer({ dist, apiBase: standin.base, prefix });
   const driver = await startChromedriver();
   let browser;
