@@ -44,7 +44,8 @@ pub fn ShareLinks() -> impl IntoView {
             });
         });
     };
-    let can_share = has(&window().navigator(), "share");
+    // Asked only in the browser: the build renders this page on the host too (src/bin/prerender.rs).
+    let can_share = crate::IN_BROWSER && has(&window().navigator(), "share");
     let share = move |_| {
         let data = web_sys::ShareData::new();
         data.set_url(&page_url());
