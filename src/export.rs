@@ -221,32 +221,132 @@ pub const FLIGHT_COLUMNS: [&str; 10] = [
 
 /// A spacecraft's flights as CSV, in the order of its record.
 pub fn flights_csv(flights: &[Flight]) -> String {
+    csv_file(&FLIGHT_COLUMNS, flights.iter().map(flight_row))
+}
+
+/// A CSV file: a byte-order mark first, so spreadsheets read it as UTF-8.
+fn csv_file(columns: &[&str], rows: impl IntoIterator<Item = Vec<String>>) -> String {
     let mut out = String::from('\u{feff}');
-    out.push_str(&csv::document(
-        &FLIGHT_COLUMNS,
-        flights.iter().map(flight_row),
-    ));
+    out.push_str(&csv::document(columns, rows));
     out
 }
 
-pub fn flight_row(flight: &Flight) -> Vec<String> {
+/// The columns of a spacecraft's crews (its logbook): one row per seat, flight by flight, as
+/// the API lists them; `crew` says which list (launch, on board, landing).
+pub const CREW_COLUMNS: [&str; 8] = [
+    "flight_id",
+    "launch",
+    "launch_date",
+    "crew",
+    "name",
+    "role",
+    "agency",
+    "astronaut_id",
+];
+
+/// A spacecraft's crews as CSV, from its logbook's flights.
+pub fn crew_csv(flights: &[Flight]) -> String {
+    csv_file(&CREW_COLUMNS, flights.iter().flat_map(crew_rows))
+}
+
+fn crew_rows(flight: &Flight) -> Vec<Vec<String>> {
+    let lists = [
+        ("launch", &flight.launch_crew),
+        ("on board", &flight.onboard_crew),
+        ("landing", &flight.landing_crew),
+    ];
+    let mut rows = Vec::new();
+    for (list, seats) in lists {
+        for seat in seats {
+            let astronaut = seat.astronaut.as_ref();
+            let mut row = flight_columns(flight);
+            row.extend([
+                list.to_string(),
+                text(astronaut.map(|astronaut| astronaut.name.as_str())),
+                text(seat.role.as_ref().map(|role| role.role.as_str())),
+                text(
+                    astronaut
+                        .and_then(|astronaut| astronaut.agency.as_ref())
+                        .map(|agency| agency.name.as_str()),
+                ),
+                number(astronaut.and_then(|astronaut| astronaut.id)),
+            ]);
+            rows.push(row);
+        }
+    }
+    rows
+}
+
+/// The columns of a spacecraft's dockings (its logbook): one row per docking event. An event
+/// without a departure is still docked; `time_docked_seconds` is given once it has departed.
+pub const DOCKING_COLUMNS: [&str; 9] = [
+    "flight_id",
+    "launch",
+    "launch_date",
+    "docked_with",
+    "port",
+    "docked",
+    "departed",
+    "time_docked_seconds",
+    "docked_now",
+];
+
+/// A spacecraft's dockings as CSV, from its logbook's flights.
+pub fn dockings_csv(flights: &[Flight]) -> String {
+    csv_file(&DOCKING_COLUMNS, flights.iter().flat_map(docking_rows))
+}
+
+fn docking_rows(flight: &Flight) -> Vec<Vec<String>> {
+    let events = flight.docking_events.as_deref().unwrap_or_default();
+    events
+        .iter()
+        .map(|docking| {
+            let docked = docking.docking.as_deref();
+            let departed = docking.departure.as_deref();
+            let time_docked = docked
+                .and_then(measure::moment)
+                .zip(departed.and_then(measure::moment))
+                .and_then(|(docked, departed)| departed.checked_sub(docked));
+            let mut row = flight_columns(flight);
+            row.extend([
+                text(docking.target()),
+                text(docking.port()),
+                text(docked),
+                text(departed),
+                number(time_docked),
+                (departed.is_none()).to_string(),
+            ]);
+            row
+        })
+        .collect()
+}
+
+/// The columns that say which flight a crew or docking row belongs to.
+fn flight_columns(flight: &Flight) -> Vec<String> {
     let launch = flight.launch.as_ref();
     vec![
         number(flight.id),
         text(launch.map(|launch| launch.name.as_str())),
         text(launch.and_then(|launch| launch.net.as_deref())),
-        text(
-            launch
-                .and_then(|launch| launch.status.as_ref())
-                .map(|status| status.name.as_str()),
-        ),
+    ]
+}
+
+pub fn flight_row(flight: &Flight) -> Vec<String> {
+    let status = flight
+        .launch
+        .as_ref()
+        .and_then(|launch| launch.status.as_ref());
+    let mut row = flight_columns(flight);
+    row.extend([
+        text(status.map(|status| status.name.as_str())),
         text(flight.destination.as_deref()),
         text(flight.mission_end.as_deref()),
         text(flight.duration.as_deref()),
         number(measure::seconds(flight.duration.as_deref())),
         text(flight.turn_around_time.as_deref()),
         number(measure::seconds(flight.turn_around_time.as_deref())),
-    ]
+    ]);
+    row
 }
 
 /// A cell of the API's text. Spreadsheets run a cell that starts with `=`, `+`, `-` or `@` as a
@@ -366,14 +466,14 @@ pub fn file_name(query: &Query, scope: Scope, now_ms: u64, extension: &str) -> S
 }
 
 /// `spacecraft-95-apollo-csm-118-flights-2026-12-02.csv`.
-pub fn flights_file_name(craft: &Spacecraft, now_ms: u64) -> String {
+pub fn spacecraft_file_name(craft: &Spacecraft, what: &str, now_ms: u64) -> String {
     let name = slug(&craft.name);
     let name = if name.is_empty() {
         String::new()
     } else {
         format!("-{name}")
     };
-    format!("spacecraft-{}{name}-flights-{}.csv", craft.id, date(now_ms))
+    format!("spacecraft-{}{name}-{what}-{}.csv", craft.id, date(now_ms))
 }
 
 /// Letters and digits, lower-cased, every other run of characters one `-`; at most 40
@@ -500,6 +600,112 @@ mod tests {
         );
     }
 
+    /// The rows of a CSV file (its byte-order mark left out).
+    fn read_csv(text: &str) -> Vec<Vec<String>> {
+        csv::tests::read(text.trim_start_matches('\u{feff}'))
+    }
+
+    /// A flight of a logbook, as the API writes it (serde, as the app reads it).
+    fn logbook_flight(json: &str) -> Flight {
+        match serde_json::from_str(json) {
+            Ok(flight) => flight,
+            Err(error) => panic!("{error}: {json}"),
+        }
+    }
+
+    #[test]
+    fn crews_are_one_row_per_seat_by_list_and_dockings_one_per_event() {
+        let flight = logbook_flight(
+            r#"{"id": 7, "launch": {"name": "Crew-1", "net": "2020-11-16T00:27:17Z"},
+                "launch_crew": [
+                    {"role": {"role": "Commander"}, "astronaut": {"id": 1, "name": "Hopkins, \"Mike\"", "agency": {"name": "NASA"}}},
+                    {"role": null, "astronaut": {"id": 2, "name": "野口聡一", "agency": null}}],
+                "onboard_crew": [],
+                "landing_crew": [{"role": {"role": "Pilot"}, "astronaut": {"id": 2, "name": "野口聡一"}}],
+                "docking_events": [
+                    {"docking": "2020-11-17T04:01:00Z", "departure": "2021-04-05T10:30:00Z",
+                     "docking_location": {"name": "Harmony forward"},
+                     "space_station_target": {"name": "International Space Station"}},
+                    {"docking": "2021-04-05T11:08:00Z", "departure": null,
+                     "docking_location": {"name": "=Harmony, zenith"}, "space_station_target": null}]}"#,
+        );
+        let crew = read_csv(&crew_csv(std::slice::from_ref(&flight)));
+        assert_eq!(crew[0], CREW_COLUMNS);
+        assert_eq!(
+            crew[1..],
+            [
+                [
+                    "7",
+                    "Crew-1",
+                    "2020-11-16T00:27:17Z",
+                    "launch",
+                    "Hopkins, \"Mike\"",
+                    "Commander",
+                    "NASA",
+                    "1"
+                ],
+                [
+                    "7",
+                    "Crew-1",
+                    "2020-11-16T00:27:17Z",
+                    "launch",
+                    "野口聡一",
+                    "",
+                    "",
+                    "2"
+                ],
+                [
+                    "7",
+                    "Crew-1",
+                    "2020-11-16T00:27:17Z",
+                    "landing",
+                    "野口聡一",
+                    "Pilot",
+                    "",
+                    "2"
+                ],
+            ]
+        );
+        let dockings = read_csv(&dockings_csv(&[flight]));
+        assert_eq!(dockings[0], DOCKING_COLUMNS);
+        assert_eq!(
+            dockings[1..],
+            [
+                [
+                    "7",
+                    "Crew-1",
+                    "2020-11-16T00:27:17Z",
+                    "International Space Station",
+                    "Harmony forward",
+                    "2020-11-17T04:01:00Z",
+                    "2021-04-05T10:30:00Z",
+                    "12032940",
+                    "false"
+                ],
+                // The first stayed 139 d 6 h 29 min; this one is still docked: no time yet. A port
+                // that reads as a formula stays text.
+                [
+                    "7",
+                    "Crew-1",
+                    "2020-11-16T00:27:17Z",
+                    "",
+                    "'=Harmony, zenith",
+                    "2021-04-05T11:08:00Z",
+                    "",
+                    "",
+                    "true"
+                ],
+            ]
+        );
+    }
+
+    #[test]
+    fn a_flight_without_crew_or_dockings_adds_no_row() {
+        let flight = logbook_flight(r#"{"id": 8, "launch": null, "docking_events": null}"#);
+        assert_eq!(read_csv(&crew_csv(std::slice::from_ref(&flight))).len(), 1);
+        assert_eq!(read_csv(&dockings_csv(&[flight])).len(), 1);
+    }
+
     #[test]
     fn flights_files_name_their_spacecraft() {
         let craft = Spacecraft {
@@ -508,7 +714,7 @@ mod tests {
             ..Spacecraft::default()
         };
         assert_eq!(
-            flights_file_name(&craft, NOW),
+            spacecraft_file_name(&craft, "flights", NOW),
             "spacecraft-95-apollo-csm-118-flights-2026-12-02.csv"
         );
         let unnamed = Spacecraft {
@@ -516,7 +722,7 @@ mod tests {
             ..Spacecraft::default()
         };
         assert_eq!(
-            flights_file_name(&unnamed, NOW),
+            spacecraft_file_name(&unnamed, "flights", NOW),
             "spacecraft-7-flights-2026-12-02.csv"
         );
     }

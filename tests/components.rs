@@ -586,7 +586,7 @@ const LOGBOOK: &str = r#"{"count": 1, "results": [{"id": 4241,
         "space_station_target": {"id": 4, "name": "International Space Station"}}]}]}"#;
 
 #[wasm_bindgen_test]
-async fn a_failed_logbook_is_one_line_with_retry_and_retry_shows_crew_and_docked_now() {
+async fn a_failed_logbook_is_one_line_with_retry_and_retry_shows_crew_docked_now_and_downloads() {
     let page = spacecraft_explorer::api::decode(LOGBOOK).expect("the logbook parses");
     let book = Logbook::from_pages([page]);
     let calls = Rc::new(RefCell::new(0));
@@ -610,7 +610,12 @@ async fn a_failed_logbook_is_one_line_with_retry_and_retry_shows_crew_and_docked
                 }
             },
         );
-        view! { <LogbookSection loader /> }
+        let craft = Spacecraft {
+            id: 424,
+            name: "Soyuz MS-26".into(),
+            ..Spacecraft::default()
+        };
+        view! { <LogbookSection loader craft /> }
     });
     let error = |root: &HtmlElement| {
         root.query_selector("[data-testid=logbook-error]")
@@ -638,6 +643,15 @@ async fn a_failed_logbook_is_one_line_with_retry_and_retry_shows_crew_and_docked
     );
     assert_eq!(text_of(&root, "[data-crew='Crew'] .crew-agency"), "RFSA");
     assert_eq!(text_of(&root, "[data-testid=docked-now]"), "docked now");
+    // Crews and dockings download from here, once the logbook is in.
+    assert_eq!(
+        text_of(&root, "[data-testid=export-crew]"),
+        "Download crews as CSV"
+    );
+    assert_eq!(
+        text_of(&root, "[data-testid=export-dockings]"),
+        "Download dockings as CSV"
+    );
     assert_eq!(
         text_of(&root, "[data-testid=docking] th"),
         "International Space Station"

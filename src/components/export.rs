@@ -10,10 +10,11 @@
 use crate::api::cache::{self, now_ms};
 use crate::api::client;
 use crate::api::loader::{Load, Loader};
-use crate::api::models::{Page, Spacecraft};
+use crate::api::models::{Flight, Page, Spacecraft};
 use crate::api::quota;
 use crate::context::AppContext;
 use crate::export::{self, all_results_page, cost_text, pages_for, Collected, Scope, Source};
+use crate::logbook::Logbook;
 use crate::query::Query;
 use futures::future::{AbortHandle, Abortable};
 use leptos::prelude::*;
@@ -306,7 +307,7 @@ pub fn FlightsDownload(craft: Spacecraft) -> impl IntoView {
     let flights = craft.flights.clone().unwrap_or_default();
     (!flights.is_empty()).then(move || {
         let save = move |_| {
-            let name = export::flights_file_name(&craft, now_ms());
+            let name = export::spacecraft_file_name(&craft, "flights", now_ms());
             download(&name, "text/csv;charset=utf-8", &export::flights_csv(&flights));
         };
         view! {
@@ -315,6 +316,50 @@ pub fn FlightsDownload(craft: Spacecraft) -> impl IntoView {
             </p>
         }
     })
+}
+
+/// A spacecraft's crews and dockings, from the logbook its page already holds: no request.
+/// Each button only where there is something to download.
+#[component]
+pub fn LogbookDownloads(craft: Spacecraft, book: Logbook) -> impl IntoView {
+    let flights = book.flights;
+    let has_crew = flights.iter().any(|flight| {
+        [
+            &flight.launch_crew,
+            &flight.onboard_crew,
+            &flight.landing_crew,
+        ]
+        .iter()
+        .any(|seats| !seats.is_empty())
+    });
+    let has_dockings = flights.iter().any(|flight| {
+        flight
+            .docking_events
+            .as_ref()
+            .is_some_and(|events| !events.is_empty())
+    });
+    let file = move |what: &'static str, text: fn(&[Flight]) -> String| {
+        let (craft, flights) = (craft.clone(), flights.clone());
+        move |_| {
+            let name = export::spacecraft_file_name(&craft, what, now_ms());
+            download(&name, "text/csv;charset=utf-8", &text(&flights));
+        }
+    };
+    let crew = has_crew.then(|| {
+        view! {
+            <button type="button" class="button button-quiet" data-testid="export-crew" on:click=file("crew", export::crew_csv)>
+                "Download crews as CSV"
+            </button>
+        }
+    });
+    let dockings = has_dockings.then(|| {
+        view! {
+            <button type="button" class="button button-quiet" data-testid="export-dockings" on:click=file("dockings", export::dockings_csv)>
+                "Download dockings as CSV"
+            </button>
+        }
+    });
+    (has_crew || has_dockings).then(|| view! { <p class="export-flights">{crew}" "{dockings}</p> })
 }
 
 /// Hands `text` to the browser as a file called `name`. A failure (no Blob support) does nothing.

@@ -5,6 +5,8 @@
 
 use crate::api::cache::now_ms;
 use crate::api::loader::Loader;
+use crate::api::models::Spacecraft;
+use crate::components::export::LogbookDownloads;
 use crate::components::image::FallbackImage;
 use crate::components::loaded::Loaded;
 use crate::logbook::{self, CrewGroup, DockingRow, Entry, Logbook, RosterLine};
@@ -12,7 +14,7 @@ use crate::measure;
 use leptos::prelude::*;
 
 #[component]
-pub fn LogbookSection(loader: Loader<Logbook>) -> impl IntoView {
+pub fn LogbookSection(loader: Loader<Logbook>, craft: Spacecraft) -> impl IntoView {
     view! {
         <section class="detail-section logbook" aria-labelledby="logbook-heading">
             <h2 id="logbook-heading">"Logbook"</h2>
@@ -27,7 +29,10 @@ pub fn LogbookSection(loader: Loader<Logbook>) -> impl IntoView {
                         <div class="skeleton-line"></div>
                     </div>
                 }
-                ready=|book: &Logbook| view! { <LogbookView book=book.clone() /> }
+                ready=move |book: &Logbook| view! {
+                    <LogbookDownloads craft=craft.clone() book=book.clone() />
+                    <LogbookView book=book.clone() />
+                }
             />
         </section>
     }

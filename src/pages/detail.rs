@@ -173,7 +173,7 @@ fn Detail(craft: Spacecraft, logbook: Loader<Logbook>) -> impl IntoView {
             </section>
             <FlightsDownload craft=craft.clone() />
             <FlightHistory flights logbook in_space />
-            {logbook.map(|loader| view! { <LogbookSection loader /> })}
+            {logbook.map(|loader| view! { <LogbookSection loader craft=craft.clone() /> })}
         </article>
     }
 }

@@ -12,13 +12,13 @@ import { DIST } from './support/harness.mjs';
  * Brotli (quality 11) bytes of wasm + js + css + html, the code transfer of a first visit:
  * 250.3 KB measured with the ordered stack (serde, serde_json, gloo-net, Leptos views: 241.0 KB)
  * and the second review's fixes (+9.3 KB); then the logbook (#20, +13.4 KB: its view, models,
- * request and arithmetic), export and share (#21, +12.7 KB) and `/` rendered at build time into
- * index.html (#18, +3.1 KB): 279.5 KB, + 3%. Less of it is to reach the first view by splitting
- * the wasm, not by leaving the stack.
+ * request and arithmetic), export and share (#21, +12.7 KB), `/` rendered at build time into
+ * index.html (#18, +3.1 KB) and the logbook's crews and dockings as CSV (+2.0 KB): 281.5 KB,
+ * + 3%. Less of it is to reach the first view by splitting the wasm, not by leaving the stack.
  */
-const BROTLI_BUDGET = 287_900;
-/** The same in gzip, for hosts that do not serve brotli: 358.4 KB measured, + 3%. */
-const GZIP_BUDGET = 369_100;
+const BROTLI_BUDGET = 289_900;
+/** The same in gzip, for hosts that do not serve brotli: 360.7 KB measured, + 3%. */
+const GZIP_BUDGET = 371_600;
 
 test('the release bundle stays within its size budget', async () => {
   // sw.js (the service worker) is fetched after the page has loaded, not by the first load;

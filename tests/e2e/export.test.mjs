@@ -394,6 +394,58 @@ test("a spacecraft's flights as CSV from its page, from the record it shows", as
   assert.equal(await browser.exec(`return document.querySelector('[data-testid=export-flights]') === null;`), false);
 });
 
+test("a spacecraft's crews and dockings as CSV from its logbook, with no request of their own", async () => {
+  const CREW = ['flight_id', 'launch', 'launch_date', 'crew', 'name', 'role', 'agency', 'astronaut_id'];
+  const DOCKINGS = ['flight_id', 'launch', 'launch_date', 'docked_with', 'port', 'docked', 'departed',
+    'time_docked_seconds', 'docked_now'];
+  // 401 flew crews and docked; 430 (cargo) docked without crew; 490 neither: no button.
+  for (const [id, crewed, docked] of [[401, true, true], [430, false, true], [490, false, false]]) {
+    await app.open(`/spacecraft/${id}`);
+    await browser.waitFor(`return document.querySelector('[data-testid=logbook-flight], [data-testid=logbook] li') !== null;`,
+      { timeout: 15_000, message: `the logbook of ${id}` });
+    await app.quiet();
+    const url = `${app.standin.base}/spacecraft_flights/?spacecraft=${id}&mode=detailed&limit=100`;
+    const flights = (await (await fetch(url)).json()).results;
+    app.standin.reset();
+    const record = app.standin.dataset.spacecraft.find((sc) => sc.id === id);
+    const slug = record.name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+    const ofFlight = (flight) => [count(flight.id), cell(flight.launch?.name), cell(flight.launch?.net)];
+    const present = await browser.exec(`return ['crew', 'dockings'].map((what) =>
+      document.querySelector('[data-testid=export-' + what + ']') !== null);`);
+    assert.deepEqual(present, [crewed, docked], `${id}: a button only for what there is`);
+    if (id === 401) {
+      await browser.exec(`document.querySelector('[data-testid=export-crew]').scrollIntoView({ block: 'start' });`);
+      await app.shot('export-logbook-desktop');
+    }
+    if (crewed) {
+      await clickOn(browser, '[data-testid=export-crew]');
+      const rows = await csvRows(await downloaded(`spacecraft-${id}-${slug}-crew-${today()}.csv`));
+      assert.deepEqual(rows[0], CREW);
+      const expected = flights.flatMap((flight) => [['launch', flight.launch_crew], ['on board', flight.onboard_crew],
+        ['landing', flight.landing_crew]].flatMap(([list, seats]) => (seats ?? []).map((seat) => [...ofFlight(flight), list,
+        cell(seat.astronaut?.name), cell(seat.role?.role), cell(seat.astronaut?.agency?.name), count(seat.astronaut?.id)])));
+      assert.ok(expected.length > 0);
+      assert.deepEqual(rows.slice(1), expected);
+    }
+    if (docked) {
+      await clickOn(browser, '[data-testid=export-dockings]');
+      const rows = await csvRows(await downloaded(`spacecraft-${id}-${slug}-dockings-${today()}.csv`));
+      assert.deepEqual(rows[0], DOCKINGS);
+      const expected = flights.flatMap((flight) => (flight.docking_events ?? []).map((event) => {
+        const target = event.space_station_target?.name ?? event.flight_vehicle_target?.spacecraft?.name
+          ?? event.payload_flight_target?.payload?.name ?? event.docking_location?.spacestation?.name;
+        const stayed = event.departure ? (Date.parse(event.departure) - Date.parse(event.docking)) / 1000 : null;
+        return [...ofFlight(flight), cell(target), cell(event.docking_location?.name), cell(event.docking),
+          cell(event.departure), count(stayed), String(event.departure == null)];
+      }));
+      assert.ok(expected.length > 0);
+      assert.deepEqual(rows.slice(1), expected);
+    }
+    await app.quiet();
+    assert.deepEqual(app.standin.requests(), [], 'no request');
+  }
+});
+
 /** Reads the clipboard in the page (permission granted over the DevTools protocol). */
 function clipboardText() {
   return browser.cmd('POST', '/execute/async', {
