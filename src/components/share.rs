@@ -63,7 +63,11 @@ pub fn ShareLinks() -> impl IntoView {
             {can_share.then(|| view! {
                 <button type="button" class="button button-quiet" data-testid="share-link" on:click=share>"Share…"</button>
             })}
-            <span class="share-status" role="status" data-testid="share-status">{move || status.get()}</span>
+            // Nothing at all while nothing is said: rendered on the host, an empty text would be a
+            // space, and the status box (`:empty` in style/views.css) would show, empty.
+            <span class="share-status" role="status" data-testid="share-status">
+                {move || Some(status.get()).filter(|text| !text.is_empty())}
+            </span>
         </div>
     }
 }

@@ -82,6 +82,11 @@ describe('the build renders / with the app\'s components', () => {
     const expected = app.expectedIds('');
     assert.deepEqual(await browser.exec(SHELL_CARDS), expected);
     assert.equal(await browser.exec('return document.querySelector("#shell").matches("[inert], [aria-hidden]");'), false, 'a page to use, not a picture');
+    // Nothing said yet, so no status box shows (its text is empty in the app's own page too;
+    // the announcer's 1 px box is visually hidden).
+    const statuses = await browser.exec(`return [...document.querySelectorAll('#shell [role=status]')]
+      .filter((el) => el.textContent.trim() === '' && el.getBoundingClientRect().width > 1).map((el) => el.className);`);
+    assert.deepEqual(statuses, [], 'an empty status is not drawn');
     await app.shot('prerender-no-wasm-desktop');
     await browser.setSize(375, 812);
     await app.shot('prerender-no-wasm-mobile');
