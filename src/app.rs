@@ -1,17 +1,18 @@
 //! The app shell: shared state, the router and the page frame.
 
 use crate::api::client;
-use crate::api::lookups::Lookups;
 use crate::api::quota;
-use crate::catalog::IndexQuery;
-use crate::components::compare_tray::{CompareTray, Tray};
-use crate::components::settings_panel::{QuotaMeter, SettingsPanel};
-use crate::context::AppContext;
 use crate::pages::compare::ComparePage;
 use crate::pages::configurations::ConfigurationsPage;
-use crate::pages::{detail::DetailPage, grid::GridPage, not_found::NotFound};
-use crate::router::Router;
-use crate::routes::Route;
+use crate::pages::{detail::DetailPage, grid::GridPage};
+use crate::state::context::AppContext;
+use crate::state::lookups::Lookups;
+use crate::state::router::Router;
+use crate::ui::compare_tray::{CompareTray, Tray};
+use crate::ui::not_found::NotFound;
+use crate::ui::settings_panel::{QuotaMeter, SettingsPanel};
+use crate::url::index_query::IndexQuery;
+use crate::url::routes::Route;
 use leptos::prelude::*;
 
 #[component]
@@ -24,7 +25,7 @@ pub fn App() -> impl IntoView {
 /// The page at `location` as the app first draws it, as HTML: the release build's rendering of
 /// `/` (`src/bin/prerender.rs`), with whatever answers `context`'s cache holds. No effect runs.
 #[cfg(feature = "prerender")]
-pub fn prerender(context: AppContext, location: crate::router::Location) -> String {
+pub fn prerender(context: AppContext, location: crate::state::router::Location) -> String {
     let owner = Owner::new();
     owner.with(|| {
         let router = Router::at(context.paths.clone(), location);
@@ -69,7 +70,7 @@ fn frame(context: AppContext, router: Router) -> impl IntoView {
         set_timeout(
             move || {
                 built.set(true);
-                crate::context::retire_first_paint(false);
+                crate::state::context::retire_first_paint(false);
             },
             std::time::Duration::ZERO,
         );

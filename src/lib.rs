@@ -9,33 +9,16 @@
 /// asks the page checks this first (effects, timers and event handlers never run there).
 pub const IN_BROWSER: bool = cfg!(target_arch = "wasm32");
 
+// Folders in layers, bottom to top: api, url, state, ui, pages, then the app's frame; each uses
+// only the layers below it, and no page another page (tests/layout.rs checks).
 pub mod api;
-pub mod catalog;
-pub mod compare;
-pub mod csv;
-pub mod drawing;
-pub mod encoding;
-pub mod export;
-pub mod format;
-pub mod logbook;
-pub mod measure;
-pub mod paging;
-pub mod query;
-pub mod routes;
-pub mod settings;
+pub mod pages;
+pub mod state;
+pub mod ui;
+pub mod url;
 
 #[cfg(any(target_arch = "wasm32", feature = "prerender"))]
 mod app;
-#[cfg(any(target_arch = "wasm32", feature = "prerender"))]
-pub mod components;
-#[cfg(any(target_arch = "wasm32", feature = "prerender"))]
-pub mod context;
-#[cfg(any(target_arch = "wasm32", feature = "prerender"))]
-mod head;
-#[cfg(any(target_arch = "wasm32", feature = "prerender"))]
-pub mod pages;
-#[cfg(any(target_arch = "wasm32", feature = "prerender"))]
-pub mod router;
 
 #[cfg(feature = "prerender")]
 pub use app::prerender;

@@ -5,25 +5,26 @@
 use leptos::mount::mount_to;
 use leptos::prelude::*;
 use leptos::task::tick;
-use spacecraft_explorer::api::loader::{use_latest, Cached, Load};
+use spacecraft_explorer::api::cache::Cached;
+use spacecraft_explorer::api::models::Logbook;
 use spacecraft_explorer::api::models::{Image, Spacecraft};
 use spacecraft_explorer::api::quota::Quota;
 use spacecraft_explorer::api::ApiError;
-use spacecraft_explorer::components::card::SpacecraftCard;
-use spacecraft_explorer::components::chart::ResultsChart;
-use spacecraft_explorer::components::compare_table::CompareTable;
-use spacecraft_explorer::components::compare_tray::Tray;
-use spacecraft_explorer::components::logbook::LogbookSection;
-use spacecraft_explorer::components::settings_panel::QuotaMeter;
-use spacecraft_explorer::components::status::{ErrorNotice, FieldError};
-use spacecraft_explorer::components::timeline::FlightTimeline;
-use spacecraft_explorer::context::AppContext;
-use spacecraft_explorer::drawing::{
+use spacecraft_explorer::pages::compare::table::CompareTable;
+use spacecraft_explorer::pages::detail::logbook_section::LogbookSection;
+use spacecraft_explorer::pages::detail::timeline::FlightTimeline;
+use spacecraft_explorer::pages::grid::chart::ResultsChart;
+use spacecraft_explorer::state::context::AppContext;
+use spacecraft_explorer::state::loader::{use_latest, Load};
+use spacecraft_explorer::ui::card::SpacecraftCard;
+use spacecraft_explorer::ui::compare_tray::Tray;
+use spacecraft_explorer::ui::drawing::{
     Cell, CompareLayout, Head, Row, Span, Stretch, Tick, Timeline, Title,
 };
-use spacecraft_explorer::logbook::Logbook;
-use spacecraft_explorer::query::Query;
-use spacecraft_explorer::routes::Paths;
+use spacecraft_explorer::ui::settings_panel::QuotaMeter;
+use spacecraft_explorer::ui::status::{ErrorNotice, FieldError};
+use spacecraft_explorer::url::grid_query::Query;
+use spacecraft_explorer::url::routes::Paths;
 use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
@@ -284,7 +285,7 @@ async fn the_compare_toggle_keeps_at_most_four_for_the_tab() {
         .unwrap()
         .unwrap_or_default();
     assert_eq!(
-        spacecraft_explorer::compare::parse_tray(&stored).len(),
+        spacecraft_explorer::url::compare_ids::parse_tray(&stored).len(),
         3,
         "kept for the tab: {stored}"
     );
@@ -464,7 +465,7 @@ async fn mount_loader(
             <p>{move || match loader.state.get() {
                 Load::Loading => "loading".to_string(),
                 Load::Ready(value) => value,
-                Load::Failed(error) => error.title().to_string(),
+                Load::Failed(error) => spacecraft_explorer::ui::text::error_title(&error).to_string(),
             }}</p>
         }
     });

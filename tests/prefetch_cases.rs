@@ -11,9 +11,9 @@
 
 use serde_json::{json, Value};
 use spacecraft_explorer::api::endpoints::{self, Api};
-use spacecraft_explorer::query::Query;
-use spacecraft_explorer::routes::{Paths, Route};
-use spacecraft_explorer::settings::{connect_origins, Settings};
+use spacecraft_explorer::state::settings::{connect_origins, Settings};
+use spacecraft_explorer::url::grid_query::Query;
+use spacecraft_explorer::url::routes::{Paths, Route};
 
 /// What the page holds when the app starts: what `index.html`, the address bar and
 /// `localStorage` say.
@@ -49,7 +49,9 @@ fn first_request(page: &Page) -> Option<(String, Option<String>)> {
     };
     // router.rs: the route of the pathname, the grid's query from the search less its '?'.
     let request = match paths.route(&page.pathname) {
-        Route::Grid => api.spacecraft_list(&Query::parse(page.search.trim_start_matches('?'))),
+        Route::Grid => api.spacecraft_list(
+            &Query::parse(page.search.trim_start_matches('?')).to_api_query_string(),
+        ),
         Route::Detail(Some(id)) => api.spacecraft_detail(id),
         _ => return None,
     };

@@ -70,6 +70,20 @@ impl Entry {
     }
 }
 
+/// What a view may show before its request answers.
+pub enum Cached<T> {
+    /// Nothing stored: show loading.
+    Miss,
+    /// Fresh: show it, no request.
+    Fresh { value: T, stored_at: u64 },
+    /// Stale: show it now, refresh in the background when the quota allows.
+    Stale {
+        value: T,
+        stored_at: u64,
+        may_refresh: bool,
+    },
+}
+
 /// Now, in whole ms since the epoch.
 #[cfg(target_arch = "wasm32")]
 pub fn now_ms() -> u64 {

@@ -10,12 +10,11 @@
 //! - The quota meter is read from `/api-throttle/` only when it matters (after the first view
 //!   is shown, after a throttle, when the settings open) and counted locally in between.
 
+use super::cache::Cached;
 use super::endpoints::{Api, ApiRequest, FlightsOf};
-use super::loader::Cached;
-use super::models::{usable_choices, Flight, IdName, Page, SpacecraftConfig, Throttle};
+use super::models::{usable_choices, Flight, IdName, Logbook, Page, SpacecraftConfig, Throttle};
 use super::quota::{self, Quota};
 use super::{cache, decode, endpoints, ApiError};
-use crate::logbook::Logbook;
 use futures::future::{FutureExt, LocalBoxFuture, Shared};
 use gloo_net::http::{Headers, Request, Response};
 use leptos::prelude::*;

@@ -1,8 +1,10 @@
-//! Everything that can go wrong with a request, and what to tell the user about it.
+//! Everything that can go wrong with a request, read from the answer. What the user is told
+//! about each is `ui::text`.
 
 use serde_json::Value;
 
-/// One error type for every failed request; views render it and never format errors themselves.
+/// One error type for every failed request; views say it in `ui::text`'s words and never format
+/// errors themselves.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum ApiError {
     /// 400: the API rejected a parameter. `(field, message)` pairs, e.g. `("status", "Select a
@@ -69,64 +71,6 @@ impl ApiError {
         matches!(self, ApiError::KeyRefused { .. })
     }
 
-    /// A short headline.
-    pub fn title(&self) -> &'static str {
-        match self {
-            ApiError::BadRequest(_) => "The API did not accept this search",
-            ApiError::NotFound => "Not found",
-            ApiError::Throttled { .. } => "Rate limit reached",
-            ApiError::Server { .. } => "The API is having trouble",
-            ApiError::KeyRefused { .. } => "The API refused your supporter key",
-            ApiError::Http { .. } => "Unexpected answer from the API",
-            ApiError::Network { offline: true } => "You are offline",
-            ApiError::Network { offline: false } => "Cannot reach the API",
-            ApiError::Timeout => "The API took too long to answer",
-            ApiError::Decode => "The API sent something we could not read",
-        }
-    }
-
-    /// What happened and what the user can do, in a sentence or two.
-    pub fn message(&self) -> String {
-        match self {
-            ApiError::BadRequest(fields) if fields.is_empty() => {
-                "One of the filters has a value the API does not accept. Change or clear the filters."
-                    .to_string()
-            }
-            ApiError::BadRequest(_) => {
-                "Change or clear the filters named below and try again.".to_string()
-            }
-            ApiError::NotFound => "The API has no record at this address.".to_string(),
-            ApiError::Throttled { retry_after_secs: Some(secs) } if *secs > 0 => format!(
-                "Launch Library allows a limited number of requests per hour. Next request possible in {}.",
-                wait(*secs)
-            ),
-            ApiError::Throttled { .. } => {
-                "Launch Library allows a limited number of requests per hour. Try again later."
-                    .to_string()
-            }
-            ApiError::Server { status } => format!(
-                "Launch Library answered with an error ({status}). This is usually temporary: try again in a moment."
-            ),
-            ApiError::KeyRefused { status } => format!(
-                "Launch Library did not accept the supporter API key in the settings (HTTP {status}): it may be mistyped, expired or revoked. Change it there, or remove it to use the free quota."
-            ),
-            ApiError::Http { status } => format!("Launch Library answered with HTTP {status}."),
-            ApiError::Network { offline: true } => {
-                "This view needs a connection, and it has not been saved on this device yet. It loads by itself when you are back online.".to_string()
-            }
-            ApiError::Network { offline: false } => {
-                "The request did not get through: the API may be down or blocking requests for a while. Try again in a moment."
-                    .to_string()
-            }
-            ApiError::Timeout => {
-                "No answer came in time. The API may be overloaded: try again.".to_string()
-            }
-            ApiError::Decode => {
-                "The answer was not valid data. This is usually temporary: try again.".to_string()
-            }
-        }
-    }
-
     /// Field messages to show beside the form, for a 400.
     pub fn field_messages(&self) -> &[(String, String)] {
         match self {
@@ -161,16 +105,6 @@ pub fn auto_retry_wait(error: &ApiError, attempt: u32) -> Option<u64> {
         .unwrap_or(MAX_BACKOFF_SECS)
         .min(MAX_BACKOFF_SECS);
     Some((*asked).max(backoff))
-}
-
-/// `12 min 34 s`, `1 h 5 min`, `45 s`.
-pub fn wait(secs: u64) -> String {
-    let (hours, minutes, seconds) = (secs / 3600, secs / 60 % 60, secs % 60);
-    match (hours, minutes) {
-        (0, 0) => format!("{seconds} s"),
-        (0, _) => format!("{minutes} min {seconds} s"),
-        _ => format!("{hours} h {minutes} min"),
-    }
 }
 
 /// DRF's validation body: `{"field": ["message", ...], "detail": "..."}`; anything else gives
@@ -269,7 +203,6 @@ mod tests {
                 retry_after_secs: Some(754)
             }
         );
-        assert!(from_header.message().contains("12 min 34 s"));
         let from_body = ApiError::from_response(
             429,
             None,
@@ -300,7 +233,6 @@ mod tests {
             r#"{"detail": "Request was throttled. Expected available in 0 seconds."}"#,
         );
         assert_eq!(auto_retry_wait(&from_body, 0), Some(5));
-        assert!(!zero.message().contains("0 s"), "{}", zero.message());
     }
 
     #[test]
@@ -346,16 +278,6 @@ mod tests {
             let refused = answered.clone().for_request(true);
             assert_eq!(refused, ApiError::KeyRefused { status });
             assert!(refused.offers_settings());
-            assert!(
-                refused.title().contains("supporter key"),
-                "{}",
-                refused.title()
-            );
-            assert!(
-                refused.message().contains("settings"),
-                "{}",
-                refused.message()
-            );
             assert_eq!(
                 answered.for_request(false),
                 ApiError::Http { status },
@@ -369,34 +291,6 @@ mod tests {
         ] {
             assert_eq!(other.clone().for_request(true), other);
             assert!(!other.offers_settings());
-        }
-    }
-
-    #[test]
-    fn waits_read_naturally() {
-        assert_eq!(wait(754), "12 min 34 s");
-        assert_eq!(wait(45), "45 s");
-        assert_eq!(wait(3900), "1 h 5 min");
-    }
-
-    #[test]
-    fn every_error_has_words_for_people() {
-        let all = [
-            ApiError::BadRequest(vec![]),
-            ApiError::NotFound,
-            ApiError::Throttled {
-                retry_after_secs: None,
-            },
-            ApiError::Server { status: 500 },
-            ApiError::KeyRefused { status: 401 },
-            ApiError::Http { status: 418 },
-            ApiError::Network { offline: true },
-            ApiError::Network { offline: false },
-            ApiError::Timeout,
-            ApiError::Decode,
-        ];
-        for error in all {
-            assert!(!error.title().is_empty() && !error.message().is_empty());
         }
     }
 }

@@ -1,18 +1,13 @@
-//! Talking to Launch Library 2: URLs, records, errors, and (in the browser) the HTTP client.
+//! Launch Library 2: its URLs and cache policies, records, errors, quota, the HTTP client.
+//! The bottom layer: uses nothing of the app (url, state, ui, pages); any of them may use it.
 
 pub mod cache;
 #[cfg(any(target_arch = "wasm32", feature = "prerender"))]
 pub mod client;
 pub mod endpoints;
 pub mod error;
-#[cfg(any(target_arch = "wasm32", feature = "prerender"))]
-pub mod loader;
-#[cfg(any(target_arch = "wasm32", feature = "prerender"))]
-pub mod lookups;
 pub mod models;
 pub mod quota;
-#[cfg(any(target_arch = "wasm32", feature = "prerender"))]
-pub mod seen;
 
 pub use error::ApiError;
 

@@ -279,6 +279,27 @@ pub struct Flight {
     pub landing_crew: Vec<CrewMember>,
 }
 
+/// Every flight record of a spacecraft that could be read, and how many could not: the answer
+/// to `/spacecraft_flights/`, all its pages (`client::spacecraft_flights`). What its flights
+/// mean for people is `pages::detail::logbook`.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Logbook {
+    pub flights: Vec<Flight>,
+    pub skipped: u64,
+}
+
+impl Logbook {
+    /// The pages of one answer, in order.
+    pub fn from_pages(pages: impl IntoIterator<Item = Page<Flight>>) -> Logbook {
+        let mut logbook = Logbook::default();
+        for page in pages {
+            logbook.flights.extend(page.results);
+            logbook.skipped += page.skipped;
+        }
+        logbook
+    }
+}
+
 /// A seat on a flight (`AstronautFlight`): who, in which role.
 #[derive(Clone, Debug, Default, PartialEq, Deserialize)]
 #[serde(default)]
@@ -390,7 +411,7 @@ pub struct Spacecraft {
     pub spacecraft_config: Option<SpacecraftConfig>,
     pub fastest_turnaround: Option<String>,
     pub flights: Option<Vec<Flight>>,
-    /// The record's own API address: exported (`export.rs`), never requested or linked.
+    /// The record's own API address: exported (`ui::export_files`), never requested or linked.
     pub url: Option<String>,
 }
 

@@ -15,9 +15,9 @@
 use spacecraft_explorer::api::endpoints::ApiRequest;
 use spacecraft_explorer::api::models::{Page, Spacecraft};
 use spacecraft_explorer::api::{cache, decode};
-use spacecraft_explorer::context::AppContext;
-use spacecraft_explorer::query::Query;
-use spacecraft_explorer::router::Location;
+use spacecraft_explorer::state::context::AppContext;
+use spacecraft_explorer::state::router::Location;
+use spacecraft_explorer::url::grid_query::Query;
 use std::io::Read;
 use std::process::ExitCode;
 
@@ -61,7 +61,9 @@ fn main() -> ExitCode {
 /// What the grid asks first at `/`, as the app builds it (the visitor's settings at their
 /// defaults: the page's own API, no key).
 fn first_request(context: &AppContext) -> ApiRequest {
-    context.api().spacecraft_list(&Query::default())
+    context
+        .api()
+        .spacecraft_list(&Query::default().to_api_query_string())
 }
 
 fn render(base: &str, policy: &str, public_url: &str, body: &str) -> Result<String, String> {

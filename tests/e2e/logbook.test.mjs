@@ -17,7 +17,7 @@ const WAIT = 20_000;
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 const KEPT_SHOTS = fileURLToPath(new URL('./screenshots/', import.meta.url));
 
-/** `format::date` of src/format.rs: `2021-06-17T01:22:31Z` → `17 Jun 2021`. */
+/** `format::date` of src/ui/format.rs: `2021-06-17T01:22:31Z` → `17 Jun 2021`. */
 function shownDate(iso) {
   const [year, month, day] = iso.slice(0, 10).split('-').map(Number);
   return `${day} ${MONTHS[month - 1]} ${year}`;

@@ -3,7 +3,7 @@
 // exact form the page carries; no browser, no build needed. What it must guarantee: when it asks,
 // it asks for exactly the URL (and with exactly the Authorization header) the app will ask for,
 // so the app can adopt the answer; when it cannot be sure, or a fresh answer is cached, it does
-// nothing. A reference of the app's URL rules (src/query.rs, src/encoding.rs) checks the first
+// nothing. A reference of the app's URL rules (src/url/grid_query.rs, src/url/encoding.rs) checks the first
 // point on thousands of random addresses. The browser part is in first-load.test.mjs.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';

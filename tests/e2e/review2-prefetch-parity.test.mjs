@@ -18,7 +18,7 @@ import { compactScript } from '../../.ci/site-config.mjs';
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const CASES = join(ROOT, 'target/prefetch-cases.json');
 /** What the cases are computed from: newer than the file, and it is stale. */
-const RUST_SOURCES = ['src/query.rs', 'src/encoding.rs', 'src/routes.rs', 'src/settings.rs', 'src/api/endpoints.rs', 'tests/prefetch_cases.rs'];
+const RUST_SOURCES = ['src/url/grid_query.rs', 'src/url/encoding.rs', 'src/url/routes.rs', 'src/state/settings.rs', 'src/api/endpoints.rs', 'tests/prefetch_cases.rs'];
 const SCRIPT = new vm.Script(compactScript(readFileSync(join(ROOT, 'src/prefetch.js'), 'utf8')));
 const context = vm.createContext({});
 

@@ -289,7 +289,7 @@ if (isMain) {
   });
 }
 
-/** `Duration::human()` of src/format.rs: `84d 1h 15m`, `23h 32m 33s`, `25y 113d`, `0m`. */
+/** `Duration::human()` of src/ui/format.rs: `84d 1h 15m`, `23h 32m 33s`, `25y 113d`, `0m`. */
 export function humanDuration(total) {
   if (total === 0) return '0m';
   const days = Math.floor(total / 86_400);
