@@ -10,6 +10,9 @@ BINARYEN_DIR="$HOME/.cache/spacecraft-explorer/binaryen-$BINARYEN_VERSION"
 # esbuild from npm minifies the wasm-bindgen glue in release builds (.ci/trunk-post-build.mjs).
 ESBUILD_VERSION=0.28.2
 ESBUILD_DIR="$HOME/.cache/spacecraft-explorer/esbuild-$ESBUILD_VERSION"
+# wasm-split-cli cuts the release wasm into chunks (.ci/split-wasm.mjs); 0.2.3+ reads the
+# imports of wasm-bindgen 0.2.128 and later.
+WASM_SPLIT_VERSION=0.2.4
 export PATH="$BINARYEN_DIR/node_modules/.bin:$ESBUILD_DIR/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 
 log() { printf '\n== %s\n' "$*" >&2; }
@@ -91,11 +94,21 @@ ensure_esbuild() {
   fi
 }
 
+ensure_wasm_split() {
+  # The binary prints no version; cargo's list of installed crates has it.
+  if ! command -v wasm-split-cli >/dev/null ||
+    ! cargo install --list | grep -qx "wasm_split_cli_support v$WASM_SPLIT_VERSION:"; then
+    log "installing wasm-split-cli $WASM_SPLIT_VERSION (several minutes, once)"
+    cargo install --locked wasm_split_cli_support --version "$WASM_SPLIT_VERSION" --features build-binary
+  fi
+}
+
 # Node.js runs Trunk's post-build hook (CSP hash), the LL2 stand-in and the end-to-end tests.
 ensure_build_tools() {
   ensure_wasm_target
   ensure_trunk
   ensure_wasm_bindgen
+  ensure_wasm_split
   ensure_node
   ensure_wasm_opt
   ensure_esbuild

@@ -4,7 +4,10 @@
 //   the worker, sw.js, with the list and version of the site's files (.ci/service-worker.mjs);
 //   debug builds (`trunk serve`) register none;
 // - joins the stylesheets into one file (style/ keeps one per concern);
-// - in release builds, minifies the wasm-bindgen glue (esbuild, installed by .ci/tools.sh);
+// - in release builds, splits the wasm into the first view's module and one chunk per page, and
+//   shrinks each with wasm-opt (.ci/split-wasm.mjs);
+// - in release builds, minifies the wasm-bindgen glue and the chunk loader (esbuild, installed by
+//   .ci/tools.sh);
 // - allows the inline scripts (Trunk's bootstrap, the prefetch, the registration) in the
 //   Content-Security-Policy by their hashes, computed after inlining;
 // - with LL2_API_BASE set, points the page at that API (offline stand-in, a proxy);
@@ -16,11 +19,12 @@ import { execFileSync } from 'node:child_process';
 import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import {
-  allowInlineScripts, bundleStylesheets, inlinePrefetch, inlineRegistration, minifyGlue, pointSiteAt, precompress,
+  allowInlineScripts, bundleStylesheets, inlinePrefetch, inlineRegistration, minifyModules, pointSiteAt, precompress,
   removeTemplateCopies, writeHostFiles,
 } from './site-config.mjs';
 import { writeServiceWorker } from './service-worker.mjs';
 import { prerenderHome } from './prerender.mjs';
+import { splitWasm } from './split-wasm.mjs';
 
 const dir = process.env.TRUNK_STAGING_DIR;
 // Trunk names the profile; without it (the hook run by hand or by a test), a debug build.
@@ -32,15 +36,20 @@ html = inlinePrefetch(html, await source('prefetch.js'));
 html = inlineRegistration(html, release ? await source('sw-register.js') : null);
 html = await bundleStylesheets(html, dir, { readFile, writeFile, rm });
 if (release) {
+  // cargo's own wasm, before Trunk's wasm-bindgen: the one that still has its relocations.
+  const target = process.env.CARGO_TARGET_DIR || join(process.env.TRUNK_SOURCE_DIR || '.', 'target');
+  html = await splitWasm(html, dir, { raw: join(target, 'wasm32-unknown-unknown', 'release', 'spacecraft-explorer.wasm') });
   const minify = (file) => {
     try {
-      execFileSync('esbuild', [file, '--minify', '--format=esm', '--allow-overwrite', `--outfile=${file}`, '--log-level=warning']);
+      // The split glue names one import module twice as an object key (wasm-bindgen's own output).
+      execFileSync('esbuild', [file, '--minify', '--format=esm', '--allow-overwrite', `--outfile=${file}`, '--log-level=warning',
+        '--log-override:duplicate-object-key=silent']);
     } catch (error) {
       if (error.code === 'ENOENT') throw new Error('esbuild is missing: source .ci/tools.sh and run ensure_build_tools');
       throw error;
     }
   };
-  html = await minifyGlue(html, dir, { readFile, minify });
+  html = await minifyModules(html, dir, { readFile, minify });
 }
 if (process.env.LL2_API_BASE) html = pointSiteAt(html, process.env.LL2_API_BASE);
 if (release) html = await prerenderHome(html, { publicUrl: html.match(/<base\b[^>]*\bhref="?([^"\s>]+)/)?.[1] || '/' });

@@ -2,12 +2,12 @@
 
 use crate::api::client;
 use crate::api::quota;
-use crate::pages::compare::ComparePage;
-use crate::pages::configurations::ConfigurationsPage;
-use crate::pages::{detail::DetailPage, grid::GridPage};
+use crate::pages;
+use crate::pages::grid::GridPage;
 use crate::state::context::AppContext;
 use crate::state::lookups::Lookups;
 use crate::state::router::Router;
+use crate::ui::chunk::chunk;
 use crate::ui::compare_tray::{CompareTray, Tray};
 use crate::ui::not_found::NotFound;
 use crate::ui::settings_panel::{QuotaMeter, SettingsPanel};
@@ -52,7 +52,8 @@ fn frame(context: AppContext, router: Router) -> impl IntoView {
     });
     let home = context.paths.home();
     let index = context.paths.configurations(&IndexQuery::default());
-    provide_context(Lookups::new(&context));
+    let lookups = Lookups::new(&context);
+    provide_context(lookups);
     provide_context(Tray::restore());
     provide_context(context);
     provide_context(router);
@@ -61,6 +62,15 @@ fn frame(context: AppContext, router: Router) -> impl IntoView {
         Route::Grid => Route::Grid,
         Route::Detail(_) => Route::Detail(None),
         other => other,
+    });
+    // The other pages' code, fetched at idle once the first view is drawn: a click later
+    // waits for no download. A failure here is met again, with Retry, where the page is opened.
+    #[cfg(wasm_split)]
+    crate::ui::chunk::prefetch_after_first_view(async {
+        let _ = pages::detail::preload().await;
+        let _ = pages::grid::preload_chart().await;
+        let _ = pages::configurations::preload().await;
+        let _ = pages::compare::preload().await;
     });
     let current = move |route: Route| (page.get() == route).then_some("page");
     // Start-up in two tasks, so neither is as long as both: the frame now, the page in the next
@@ -100,9 +110,14 @@ fn frame(context: AppContext, router: Router) -> impl IntoView {
             {move || match page.get() {
                 _ if !built.get() => ().into_any(),
                 Route::Grid => view! { <GridPage /> }.into_any(),
-                Route::Detail(_) => view! { <DetailPage /> }.into_any(),
-                Route::Configurations => view! { <ConfigurationsPage /> }.into_any(),
-                Route::Compare => view! { <ComparePage /> }.into_any(),
+                // The pages other than the grid are chunks of the split build (`ui::chunk`);
+                // their requests start as their code is fetched, never after.
+                Route::Detail(_) => chunk(pages::detail::load),
+                Route::Configurations => {
+                    lookups.want_configurations();
+                    chunk(pages::configurations::load)
+                }
+                Route::Compare => chunk(pages::compare::load),
                 Route::NotFound => view! { <NotFound /> }.into_any(),
             }}
         </main>

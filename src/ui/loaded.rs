@@ -160,6 +160,7 @@ fn loaded_view(parts: LoadedParts, children: Option<Children>) -> AnyView {
         // The app's own view is drawn (an answer or why there is none): it takes the place of
         // the build's rendering of `/`.
         crate::state::context::retire_first_paint(true);
+        crate::ui::chunk::first_view_drawn();
     });
 
     view! {

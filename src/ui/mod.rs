@@ -11,6 +11,8 @@ pub mod text;
 #[cfg(any(target_arch = "wasm32", feature = "prerender"))]
 pub mod card;
 #[cfg(any(target_arch = "wasm32", feature = "prerender"))]
+pub mod chunk;
+#[cfg(any(target_arch = "wasm32", feature = "prerender"))]
 pub mod compare_tray;
 #[cfg(any(target_arch = "wasm32", feature = "prerender"))]
 pub mod configuration;

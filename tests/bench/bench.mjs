@@ -45,6 +45,7 @@ import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 import { startStandin } from '../ll2-standin/server.mjs';
 import { startStaticServer } from '../e2e/support/static-server.mjs';
 import { Session, startChromedriver } from '../e2e/support/webdriver.mjs';
+import { firstViewFiles, laterChunks } from '../e2e/support/bundle.mjs';
 import { pointSiteAt } from '../../.ci/site-config.mjs';
 import { redrawHome } from '../../.ci/prerender.mjs';
 
@@ -126,7 +127,7 @@ const WAIT_DONE = `const reply = arguments[arguments.length - 1];
   const report = () => {
     const own = [...performance.getEntriesByType('navigation'), ...performance.getEntriesByType('resource')]
       .filter((entry) => entry.name.startsWith(location.origin));
-    const wasm = own.find((entry) => entry.name.endsWith('.wasm'));
+    const wasm = own.find((entry) => entry.name.endsWith('_bg.wasm'));
     const tasks = window.__longTasks.filter(([start]) => start < window.__appDoneAt);
     reply({
       at: window.__doneAt,
@@ -139,6 +140,10 @@ const WAIT_DONE = `const reply = arguments[arguments.length - 1];
       wasmArrivedAt: wasm ? wasm.responseEnd : null,
       wasmReadyAt: window.__wasmReadyAt ?? null,
       wireBytes: own.reduce((sum, entry) => sum + entry.encodedBodySize, 0),
+      // The wasm fetched before the app's own cards were up: the split build's first view only
+      // (its other chunks come at idle, after).
+      wasmWireBytes: own.filter((entry) => entry.name.endsWith('.wasm') && entry.startTime < window.__appDoneAt)
+        .reduce((sum, entry) => sum + entry.encodedBodySize, 0),
       decodedBytes: own.reduce((sum, entry) => sum + entry.decodedBodySize, 0),
       fromCache: own.filter((entry) => entry.transferSize === 0 && entry.decodedBodySize > 0).length,
       // Where each answer came from: '' the network, 'cache' the HTTP cache, 'cache-storage' a
@@ -353,6 +358,7 @@ async function measureColdLoads(browser, standin, site) {
           total_blocking_ms_median: round(median(runs.map((l) => l.blocking))),
         } : {}),
         own_origin_wire_bytes_median: median(runs.map((l) => l.wireBytes)),
+        first_view_wasm_wire_bytes_median: median(runs.map((l) => l.wasmWireBytes)),
         own_origin_decoded_bytes_median: median(runs.map((l) => l.decodedBytes)),
         responses_from_cache: runs.reduce((sum, l) => sum + l.fromCache, 0),
       };
@@ -416,19 +422,24 @@ async function measureFilterChanges(browser, standin, site) {
 }
 
 async function bundleSizes(dist) {
-  const byKind = {};
-  // sw.js (the service worker) is fetched after the page has loaded, not by the first load.
-  for (const file of (await readdir(dist)).filter((f) => /\.(wasm|js|css|html)$/.test(f) && f !== 'sw.js')) {
-    const bytes = await readFile(join(dist, file));
-    const k = (byKind[file.split('.').pop()] ||= { files: 0, raw: 0, gzip: 0, brotli: 0 });
-    k.files += 1;
-    k.raw += bytes.length;
-    k.gzip += gzipSync(bytes, { level: 9 }).length;
-    k.brotli += brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
-  }
-  const total = { files: 0, raw: 0, gzip: 0, brotli: 0 };
-  for (const k of Object.values(byKind)) for (const key of Object.keys(total)) total[key] += k[key];
-  return { by_kind: byKind, total };
+  const sizes = async (files) => {
+    const byKind = {};
+    for (const file of files) {
+      const bytes = await readFile(join(dist, file));
+      const k = (byKind[file.split('.').pop()] ||= { files: 0, raw: 0, gzip: 0, brotli: 0 });
+      k.files += 1;
+      k.raw += bytes.length;
+      k.gzip += gzipSync(bytes, { level: 9 }).length;
+      k.brotli += brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+    }
+    const total = { files: 0, raw: 0, gzip: 0, brotli: 0 };
+    for (const k of Object.values(byKind)) for (const key of Object.keys(total)) total[key] += k[key];
+    return { by_kind: byKind, total };
+  };
+  // What the first view fetches, and apart the split build's chunks, each by name.
+  const later = {};
+  for (const file of await laterChunks(dist)) later[file] = (await sizes([file])).total;
+  return { first_view: await sizes(await firstViewFiles(dist)), later_chunks: later };
 }
 
 function report(results) {
@@ -449,7 +460,8 @@ function report(results) {
       console.log(`    ${page.padEnd(6)} runs (ms) ${q.runs_ms.map((x) => x.toFixed(0)).join(' ')}` +
         ` | first paint ${ms(q.first_paint_ms_median)}` +
         ` | list requests per load: ${q.list_requests_per_load.join(' ')}${q.list_queries.length ? ` (${q.list_queries.map((x) => `?${x}`).join(', ')})` : ''}` +
-        ` | own origin: ${(q.own_origin_wire_bytes_median / 1024).toFixed(0)} KB over the wire, ${(q.own_origin_decoded_bytes_median / 1024).toFixed(0)} KB decoded` +
+        ` | own origin: ${(q.own_origin_wire_bytes_median / 1024).toFixed(0)} KB over the wire` +
+        ` (wasm before the cards: ${(q.first_view_wasm_wire_bytes_median / 1024).toFixed(1)} KB), ${(q.own_origin_decoded_bytes_median / 1024).toFixed(0)} KB decoded` +
         `${q.responses_from_cache ? `, ${q.responses_from_cache} responses from cache` : ''}`);
     }
   }
@@ -481,11 +493,15 @@ function report(results) {
   }
   console.log(`cached filter change until 100 new cards (${changes.runs} changes, loopback, no throttling):`);
   console.log(`  p50 ${ms(changes.p50)}  p95 ${ms(changes.p95)}  (list requests in that phase, incl. the first visit of each ordering: ${changes.list_requests_total})`);
-  console.log('release bundle (bytes):');
+  console.log('release bundle, the first view of / (bytes):');
   console.log(`  ${'kind'.padEnd(6)}${col('files', 6)}${col('raw', 10)}${col('gzip', 10)}${col('brotli', 10)}`);
-  for (const [kind, k] of [...Object.entries(bundle.by_kind), ['total', bundle.total]]) {
+  const first = bundle.first_view;
+  for (const [kind, k] of [...Object.entries(first.by_kind), ['total', first.total]]) {
     console.log(`  ${kind.padEnd(6)}${col(k.files, 6)}${col(k.raw, 10)}${col(k.gzip, 10)}${col(k.brotli, 10)}`);
   }
+  const chunks = Object.entries(bundle.later_chunks);
+  if (chunks.length) console.log('later chunks (fetched at idle after the first view; bytes):');
+  for (const [file, k] of chunks) console.log(`  ${file.padEnd(36)}${col(k.raw, 10)}${col(k.gzip, 10)}${col(k.brotli, 10)}`);
   console.log(`(written to ${join(WORK, 'results.json')})`);
 }
 

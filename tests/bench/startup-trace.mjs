@@ -188,7 +188,7 @@ function startUp({ marks, events }, sizes) {
 }
 
 async function main() {
-  const wasmFile = (await readdir(DIST)).find((file) => file.endsWith('.wasm'));
+  const wasmFile = (await readdir(DIST)).find((file) => file.endsWith('_bg.wasm'));
   const sizes = functionSizes(await readFile(join(DIST, wasmFile)));
   const codeBytes = [...sizes.values()].reduce((a, b) => a + b, 0);
   const standin = await startStandin();

@@ -34,7 +34,7 @@ function timings(browser, url) {
   return browser.exec(
     `const entries = performance.getEntriesByType('resource');
      const api = entries.filter((entry) => entry.name === arguments[0]);
-     const wasm = entries.find((entry) => entry.name.endsWith('.wasm'));
+     const wasm = entries.find((entry) => entry.name.endsWith('_bg.wasm'));
      return { apiRequests: api.length, apiStart: api[0] ? api[0].startTime : null, wasmEnd: wasm ? wasm.responseEnd : null };`,
     url,
   );

@@ -184,7 +184,7 @@ for (const { where, dist, prefix } of [
       const timings = await browser.exec(`return performance.getEntriesByType('resource')
         .filter((entry) => entry.name.startsWith(location.origin))
         .map((entry) => [entry.name.split('/').pop(), entry.startTime, entry.responseEnd]);`);
-      const wasm = timings.find(([name]) => name.endsWith('.wasm'));
+      const wasm = timings.find(([name]) => name.endsWith('_bg.wasm'));
       assert.ok(wasm, 'the first visit fetched the wasm');
       const installOnly = timings.filter(([name]) => /\.webmanifest$|^icon-/.test(name));
       assert.ok(installOnly.length > 0, 'the manifest was fetched');

@@ -6,3 +6,13 @@ mod page;
 
 #[cfg(any(target_arch = "wasm32", feature = "prerender"))]
 pub use page::ConfigurationsPage;
+
+/// The page, in its own wasm chunk in the split release build (`ui::chunk`).
+#[cfg(any(target_arch = "wasm32", feature = "prerender"))]
+#[cfg_attr(wasm_split, leptos::wasm_split::wasm_split(
+    configurations, wasm_split_path = ::leptos::wasm_split, fallible, preload(preload)
+))]
+pub fn load() -> Result<leptos::prelude::AnyView, crate::ui::chunk::ChunkFailed> {
+    use leptos::prelude::*;
+    Ok(view! { <ConfigurationsPage /> }.into_any())
+}

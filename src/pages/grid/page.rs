@@ -5,8 +5,9 @@ use crate::api::cache::Cached;
 use crate::api::client;
 use crate::api::endpoints::ApiRequest;
 use crate::api::models::{Page, Spacecraft};
-use crate::pages::grid::chart::{ResultsChart, ViewSwitch};
+use crate::pages::grid::chart::ViewSwitch;
 use crate::pages::grid::filters::{Change, Filters};
+use crate::pages::grid::load_chart;
 use crate::pages::grid::pager::{Pager, ResultCount};
 use crate::pages::grid::paging::{each_spacecraft_once, range_text};
 use crate::pages::grid::quick_views::quick_views;
@@ -17,6 +18,7 @@ use crate::state::lookups::use_lookups;
 use crate::state::router::{Navigation, Router};
 use crate::state::seen;
 use crate::ui::card::{ShownIn, SpacecraftCard};
+use crate::ui::chunk::chunk;
 use crate::ui::configuration::ConfigurationHeader;
 use crate::ui::export::ExportToolbar;
 use crate::ui::loaded::Loaded;
@@ -142,9 +144,10 @@ pub fn GridPage() -> impl IntoView {
             >
                 <CardList list query />
                 {move || (query.get().view == View::Chart).then(|| list.state.with(|state| match state {
-                    Load::Ready(page) if !page.results.is_empty() => Some(view! {
-                        <ResultsChart results=page.results.clone() query=query.get() />
-                    }),
+                    Load::Ready(page) if !page.results.is_empty() => {
+                        let (results, query) = (page.results.clone(), query.get());
+                        Some(chunk(move || load_chart(results.clone(), query.clone())))
+                    }
                     _ => None,
                 })).flatten()}
                 {move || list.state.with(|state| match state {
