@@ -50,12 +50,14 @@ const sri = (bytes) => `sha384-${createHash('sha384').update(bytes).digest('base
 
 /**
  * Splits the release build staged in `dir` whose page is `html`, from cargo's wasm at `raw`;
- * returns the page with its preloads pointing at the split set.
+ * returns the page with its preloads pointing at the split set. A page that preloads no
+ * `spacecraft-explorer` glue (the hook run on a test's staged page) is returned as it is; a real
+ * release build left unsplit fails tests/e2e/split.test.mjs.
  */
 export async function splitWasm(html, dir, { raw }) {
   const glueTag = linkTo(html, GLUE);
   const wasmTag = linkTo(html, WASM);
-  if (!glueTag || !wasmTag) throw new Error(`index.html preloads no ${NAME} glue and wasm to split`);
+  if (!glueTag || !wasmTag) return html;
   if (!run('wasm-opt', ['--version']).includes(WASM_OPT_VERSION)) {
     throw new Error(`wasm-opt is not binaryen 132 (Debian's 108 leaves the page blank): source .ci/tools.sh`);
   }
