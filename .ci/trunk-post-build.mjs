@@ -3,7 +3,8 @@
 // - in release builds, inlines the service worker's registration (src/sw-register.js) and writes
 //   the worker, sw.js, with the list and version of the site's files (.ci/service-worker.mjs);
 //   debug builds (`trunk serve`) register none;
-// - joins the stylesheets into one file (style/ keeps one per concern);
+// - joins the stylesheets into one <style> in the page (style/ keeps one per concern), allowed in
+//   the Content-Security-Policy by its hash;
 // - in release builds, splits the wasm into the first view's module and one chunk per page, and
 //   shrinks each with wasm-opt (.ci/split-wasm.mjs);
 // - in release builds, minifies the wasm-bindgen glue and the chunk loader (esbuild, installed by
@@ -19,7 +20,7 @@ import { execFileSync } from 'node:child_process';
 import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import {
-  allowInlineScripts, bundleStylesheets, inlinePrefetch, inlineRegistration, minifyModules, pointSiteAt, precompress,
+  allowInlineScripts, allowInlineStyles, inlineStylesheets, inlinePrefetch, inlineRegistration, minifyModules, pointSiteAt, precompress,
   removeTemplateCopies, writeHostFiles,
 } from './site-config.mjs';
 import { writeServiceWorker } from './service-worker.mjs';
@@ -34,7 +35,7 @@ const source = (name) => readFile(new URL(`../src/${name}`, import.meta.url), 'u
 let html = await readFile(file, 'utf8');
 html = inlinePrefetch(html, await source('prefetch.js'));
 html = inlineRegistration(html, release ? await source('sw-register.js') : null);
-html = await bundleStylesheets(html, dir, { readFile, writeFile, rm });
+html = await inlineStylesheets(html, dir, { readFile, rm });
 if (release) {
   // cargo's own wasm, before Trunk's wasm-bindgen: the one that still has its relocations.
   const target = process.env.CARGO_TARGET_DIR || join(process.env.TRUNK_SOURCE_DIR || '.', 'target');
@@ -53,7 +54,7 @@ if (release) {
 }
 if (process.env.LL2_API_BASE) html = pointSiteAt(html, process.env.LL2_API_BASE);
 if (release) html = await prerenderHome(html, { publicUrl: html.match(/<base\b[^>]*\bhref="?([^"\s>]+)/)?.[1] || '/' });
-await writeFile(file, allowInlineScripts(html));
+await writeFile(file, allowInlineScripts(allowInlineStyles(html)));
 if (release) await writeHostFiles(dir, { readFile, writeFile, rm, readdir });
 else await removeTemplateCopies(dir, { rm });
 // The worker lists the site's files as they will be served.

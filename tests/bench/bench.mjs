@@ -296,15 +296,15 @@ async function freezeApp(browser, url) {
   await browser.waitFor(`return document.querySelectorAll('[data-spacecraft-id]').length === ${CARDS}
     && document.querySelector('[data-testid=result-count]') && !document.querySelector('[aria-busy="true"]')`);
   return browser.exec(`
-    const head = [...document.querySelectorAll('link[rel=stylesheet], link[rel=icon]')].map((l) => l.outerHTML).join('');
+    const head = [...document.querySelectorAll('link[rel=stylesheet], style, link[rel=icon]')].map((l) => l.outerHTML).join('');
     return '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">' +
       '<meta name="viewport" content="width=device-width, initial-scale=1"><title>static</title>' + head +
       '</head><body>' + document.querySelector('header').outerHTML + document.querySelector('main').outerHTML + '</body></html>';`);
 }
 
 /**
- * peer.html with the app's head: its Content-Security-Policy, <base>, API meta tag, stylesheets
- * and icon, taken from the built index.html, pointed at `apiBase` like the served index.
+ * peer.html with the app's head: its Content-Security-Policy, <base>, API meta tag, stylesheet
+ * (inline, allowed by its hash in that policy) and icon, taken from the built index.html, pointed at `apiBase` like the served index.
  */
 async function peerPage(dist, apiBase) {
   const index = await readFile(join(dist, 'index.html'), 'utf8');

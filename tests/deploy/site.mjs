@@ -9,7 +9,7 @@ import { cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/pr
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pointSiteAt, precompress, writeHostFiles } from '../../.ci/site-config.mjs';
+import { allowInlineStyles, pointSiteAt, precompress, writeHostFiles } from '../../.ci/site-config.mjs';
 import { writeServiceWorker } from '../../.ci/service-worker.mjs';
 
 const HERE = new URL('./', import.meta.url);
@@ -39,23 +39,20 @@ export async function deployCopy(dist, { apiBase, imagesFrom, prefix = '/', into
 }
 
 /**
- * A copy of the build at `from` as a deploy with one change would make it: a stylesheet rule
- * added, so a new CSS hash, a new index.html and a new sw.js (written as the build writes it).
+ * A copy of the build at `from` as a deploy with one change would make it: a rule added to the
+ * page's stylesheet (inline, allowed by its hash), so a new index.html and a new sw.js (written
+ * as the build writes it). `rule` is the text of the change; a page that has it applied shows
+ * `--e2e-build: "b"` on its root.
  */
 export async function redeploy(from) {
   const dir = await mkdtemp(join(tmpdir(), 'sw-deploy-'));
   await cp(from, dir, { recursive: true });
   const html = await readFile(join(dir, 'index.html'), 'utf8');
-  const LINK = /<link rel="stylesheet" href="([^"]*)(style-[0-9a-f]{8,16}\.css)" integrity="[^"]*">/;
-  const [tag, path, before] = html.match(LINK);
-  const css = `${await readFile(join(dir, before), 'utf8')}\n:root{--e2e-build:"b"}`;
-  const after = `style-${createHash('sha256').update(css).digest('hex').slice(0, 16)}.css`;
-  const integrity = `sha384-${createHash('sha384').update(css).digest('base64')}`;
-  await rm(join(dir, before));
-  await writeFile(join(dir, after), css);
-  await writeFile(join(dir, 'index.html'), html.replace(tag, () => `<link rel="stylesheet" href="${path}${after}" integrity="${integrity}">`));
+  const rule = ':root{--e2e-build:"b"}';
+  if (!/<\/style>/.test(html)) throw new Error(`no inline stylesheet in ${from}/index.html`);
+  await writeFile(join(dir, 'index.html'), allowInlineStyles(html.replace('</style>', () => `\n${rule}</style>`)));
   await writeServiceWorker(dir, { release: true });
-  return { dir, before, after };
+  return { dir, rule };
 }
 
 /**

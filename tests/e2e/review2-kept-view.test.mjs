@@ -65,7 +65,7 @@ async function beforeTheApp(path) {
         ids: shell ? [...shell.querySelectorAll('[data-spacecraft-id]')].map((el) => Number(el.dataset.spacecraftId)) : null,
         skeletons: shell ? shell.querySelectorAll('.card-skeleton').length : 0,
         planted: [...document.querySelectorAll('meta[http-equiv=refresh], iframe, input[type=password], base[href*=evil], ' +
-          'link[href$="evil.css"], style, img[src*=tracker], [onclick], #shell [style], [formaction], a[href^=javascript], a[href*=evil]')]
+          'link[href$="evil.css"], body style, img[src*=tracker], [onclick], #shell [style], [formaction], a[href^=javascript], a[href*=evil]')]
           .map((el) => el.outerHTML.slice(0, 80)),
       };`);
   } finally {
