@@ -110,8 +110,10 @@ fn frame(context: AppContext, router: Router) -> impl IntoView {
             {move || match page.get() {
                 _ if !built.get() => ().into_any(),
                 Route::Grid => view! { <GridPage /> }.into_any(),
-                // The pages other than the grid are chunks of the split build (`ui::chunk`);
-                // their requests start as their code is fetched, never after.
+                // The pages other than the grid are chunks of the split build (`ui::chunk`).
+                // Opened first, their data is asked for while their code comes: a spacecraft's
+                // record by the inline prefetch, the configurations here. Compare's records wait
+                // for its chunk (a shared compare link is the one first view that does).
                 Route::Detail(_) => chunk(pages::detail::load),
                 Route::Configurations => {
                     lookups.want_configurations();
