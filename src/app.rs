@@ -11,6 +11,7 @@ use crate::ui::chunk::chunk;
 use crate::ui::compare_tray::{CompareTray, Tray};
 use crate::ui::not_found::NotFound;
 use crate::ui::settings_panel::{QuotaMeter, SettingsPanel};
+use crate::url::compare_ids::CompareQuery;
 use crate::url::index_query::IndexQuery;
 use crate::url::routes::Route;
 use leptos::prelude::*;
@@ -53,6 +54,7 @@ fn frame(context: AppContext, router: Router) -> impl IntoView {
     let home = context.paths.home();
     let index = context.paths.configurations(&IndexQuery::default());
     let lookups = Lookups::new(&context);
+    let page_context = context.clone();
     provide_context(lookups);
     provide_context(Tray::restore());
     provide_context(context);
@@ -111,15 +113,18 @@ fn frame(context: AppContext, router: Router) -> impl IntoView {
                 _ if !built.get() => ().into_any(),
                 Route::Grid => view! { <GridPage /> }.into_any(),
                 // The pages other than the grid are chunks of the split build (`ui::chunk`).
-                // Opened first, their data is asked for while their code comes: a spacecraft's
-                // record by the inline prefetch, the configurations here. Compare's records wait
-                // for its chunk (a shared compare link is the one first view that does).
+                // Their data is asked for while their code comes: a spacecraft's record by the
+                // inline prefetch, the configurations and the compared records here.
                 Route::Detail(_) => chunk(pages::detail::load),
                 Route::Configurations => {
                     lookups.want_configurations();
                     chunk(pages::configurations::load)
                 }
-                Route::Compare => chunk(pages::compare::load),
+                Route::Compare => {
+                    let link = router.location().with_untracked(|at| CompareQuery::parse(&at.search));
+                    pages::compare::records::ask_early(&link, &page_context.api());
+                    chunk(pages::compare::load)
+                }
                 Route::NotFound => view! { <NotFound /> }.into_any(),
             }}
         </main>

@@ -10,7 +10,7 @@ import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { DIST, openApp } from './support/harness.mjs';
+import { DIST, openApp, until } from './support/harness.mjs';
 import { CHUNK, firstViewFiles, laterChunks } from './support/bundle.mjs';
 import { freshVisitor, onEveryNewDocument } from './support/sessions.mjs';
 import { startStaticServer } from './support/static-server.mjs';
@@ -97,6 +97,36 @@ describe('the split build', () => {
     await browser.waitFor('return document.querySelector("[data-testid=chart]") !== null;', { message: 'the chart' });
     assert.deepEqual((await browser.exec(WASM_FETCHED)).map((entry) => entry.file), fetched.map((entry) => entry.file),
       'no code fetched for the detail page or the chart');
+  });
+
+  test('a page opened first asks for its data while its code comes: its chunk blocked, the requests are made; Retry makes no more', async () => {
+    const ids = app.expectedList('').json.results.slice(0, 2).map((craft) => craft.id);
+    const pages = [
+      { chunk: 'split_compare', path: `/compare?ids=${ids.join(',')}`, asks: (path) => ids.some((id) => path.endsWith(`/spacecraft/${id}/`)),
+        requests: ids.length, drawn: 'table[data-testid=compare] th[data-compare-id]' },
+      { chunk: 'split_configurations', path: '/configurations', asks: (path) => path.endsWith('/spacecraft_configurations/'),
+        requests: 1, drawn: '.configurations-page .card-grid' }, // at least: a page of them
+      // The record by the inline prefetch; the logbook is the page's own, once it is drawn.
+      { chunk: 'split_detail', path: `/spacecraft/${ids[0]}`, asks: (path) => path.endsWith(`/spacecraft/${ids[0]}/`),
+        requests: 1, drawn: 'article[data-testid=detail]' },
+    ];
+    for (const page of pages) {
+      await freshVisitor(app);
+      await cdp(browser, 'Network.setBlockedURLs', { urls: [`*/${page.chunk}-*.wasm`] });
+      await browser.goto(app.url(page.path));
+      await browser.waitFor('return document.querySelector("[data-testid=chunk-failed]") !== null;', { message: `${page.path}: its chunk failed` });
+      const asked = () => app.standin.requests().filter((request) => page.asks(request.path)).length;
+      await until(() => asked() >= page.requests, { message: `${page.path}: its data asked for without its code` });
+      // All of it (the configurations come in pages, one after the other).
+      await app.quiet();
+      const before = asked();
+      await cdp(browser, 'Network.setBlockedURLs', { urls: [] });
+      await browser.exec('document.querySelector("[data-testid=chunk-failed] button").click();');
+      await browser.waitFor(`return document.querySelector(arguments[0]) !== null;`, { args: [page.drawn], message: `${page.path} drawn after Retry` });
+      await app.settled();
+      await app.quiet();
+      assert.equal(asked(), before, `${page.path}: the page used the answers already asked for`);
+    }
   });
 
   test('a chunk that cannot be fetched: its page says so with Retry, the app keeps working, Retry loads it', async () => {

@@ -1,8 +1,10 @@
-//! `/compare?ids=…`: spacecraft side by side, and the table that shows them.
+//! `/compare?ids=…`: spacecraft side by side, where their records come from, and their table.
 //! Uses `ui/`, `state/`, `api/`, `url/` (its ids: `url::compare_ids`); no other page.
 
 #[cfg(any(target_arch = "wasm32", feature = "prerender"))]
 mod page;
+#[cfg(any(target_arch = "wasm32", feature = "prerender"))]
+pub mod records;
 #[cfg(any(target_arch = "wasm32", feature = "prerender"))]
 pub mod table;
 

@@ -3,17 +3,14 @@
 //! this visit costs no request; others are one detail request each, shared and cached like
 //! every other answer. Odd or repeated ids are dropped from the address bar.
 
-use crate::api::cache::now_ms;
-use crate::api::cache::Cached;
 use crate::api::client;
-use crate::api::endpoints::ApiRequest;
 use crate::api::models::Spacecraft;
+use crate::pages::compare::records::seen_or_cached;
 use crate::pages::compare::table::CompareTable;
 use crate::state::context::AppContext;
 use crate::state::head;
 use crate::state::loader::{use_latest, Load, Loader};
 use crate::state::router::{Navigation, Router};
-use crate::state::seen;
 use crate::ui::drawing::{self, Column};
 use crate::ui::share::ShareLinks;
 use crate::ui::text;
@@ -78,21 +75,6 @@ pub fn ComparePage() -> impl IntoView {
                 }
             }}
         </div>
-    }
-}
-
-/// One column's record: a fresh detail answer, else the record a list answer had, else the
-/// detail answer (stale or none).
-fn seen_or_cached(id: u64) -> impl Fn(&ApiRequest) -> Cached<Spacecraft> {
-    move |request| match client::cached_view(request) {
-        fresh @ Cached::Fresh { .. } => fresh,
-        stored => match seen::get(id, &request.api.base) {
-            Some(value) => Cached::Fresh {
-                value,
-                stored_at: now_ms(),
-            },
-            None => stored,
-        },
     }
 }
 
