@@ -146,7 +146,9 @@ describe("Trunk's hashed names", () => {
   // kept for a year, and files that merely end in digits (the icons) must not be.
   const names = {
     hashed: ['spacecraft-explorer-8b5364d97a1be5f4_bg.wasm', 'spacecraft-explorer-7664d3b2a76855_bg.wasm',
-      'style-b4d427b60982e6.css', 'favicon-2137f80ffd6e7c12.svg'],
+      'style-b4d427b60982e6.css', 'favicon-2137f80ffd6e7c12.svg',
+      // The split build's chunks and their loader (.ci/split-wasm.mjs).
+      'split_detail-33234bd3a1d3c758.wasm', 'chunk_5-33234bd3a1d3c758.wasm', '__wasm_split-33234bd3a1d3c758.js'],
     plain: ['public/icons/icon-maskable-512.png', 'public/icons/icon-192.png', 'index.html', 'sw.js'],
   };
   test('are recognised by the build (_headers) and by tests/deploy/nginx.conf alike', async () => {
