@@ -248,14 +248,13 @@ describe('a deploy over an open tab', () => {
     if (deploy) await rm(deploy.dir, { recursive: true, force: true });
   });
 
-  const redeployed = async () => {
+  /** Serves `dist` at the same address: a deploy, or back to the build under test. */
+  const serve = async (dist) => {
     await site.close();
-    site = await startStaticServer({ dist: deploy.dir, apiBase: standin.base, port });
+    site = await startStaticServer({ dist, apiBase: standin.base, port });
   };
-  const restore = async () => {
-    await site.close();
-    site = await startStaticServer({ dist: DIST, apiBase: standin.base, port });
-  };
+  const redeployed = () => serve(deploy.dir);
+  const restore = () => serve(DIST);
   const openGrid = async () => {
     await browser.goto(site.url('/'));
     await browser.waitFor('return document.querySelectorAll("main#main [data-spacecraft-id]").length > 0;', { message: 'the grid' });
